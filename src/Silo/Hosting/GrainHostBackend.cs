@@ -1,0 +1,67 @@
+using Npgsql;
+using OrleansTraining.Silo.Reminders;
+using OrleansTraining.Silo.Storage;
+
+namespace OrleansTraining.Silo.Hosting;
+
+/// <summary>The database a node runs on: its state store, reminder table and schema set-up.</summary>
+public sealed class GrainHostBackend
+{
+    public required string Name { get; init; }
+
+    public required IGrainStorage Storage { get; init; }
+
+    public required IReminderTable Reminders { get; init; }
+
+    /// <summary>Creates or upgrades the schema; safe when several nodes start at once.</summary>
+    public required Func<CancellationToken, Task> MigrateAsync { get; init; }
+
+    /// <summary>A cheap round trip for the health check.</summary>
+    public required Func<CancellationToken, Task> PingAsync { get; init; }
+
+    /// <summary>Set for PostgreSQL: nodes sharing it notify each other of state writes.</summary>
+    public NpgsqlDataSource? PostgresDataSource { get; init; }
+
+    public static GrainHostBackend InMemory() => new()
+    {
+        Name = "in-memory",
+        Storage = new InMemoryGrainStorage(),
+        Reminders = new InMemoryReminderTable(),
+        MigrateAsync = _ => Task.CompletedTask,
+        PingAsync = _ => Task.CompletedTask,
+    };
+
+    public static GrainHostBackend Sqlite(string connectionString, TimeProvider timeProvider)
+    {
+        var database = new SqliteDatabase(connectionString);
+        return new GrainHostBackend
+        {
+            Name = "sqlite",
+            Storage = new SqliteGrainStorage(database, timeProvider),
+            Reminders = new SqliteReminderTable(database),
+            MigrateAsync = ct => database.MigrateAsync(SqliteSchema.Migrations, ct),
+            PingAsync = async ct =>
+            {
+                await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+            },
+        };
+    }
+
+    public static GrainHostBackend Postgres(string connectionString, string nodeId)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "orleans-training" }.Build();
+        return new GrainHostBackend
+        {
+            Name = "postgres",
+            Storage = new PostgresGrainStorage(dataSource, nodeId),
+            Reminders = new PostgresReminderTable(dataSource),
+            MigrateAsync = ct => PostgresMigrator.MigrateAsync(dataSource, PostgresSchema.Migrations, ct),
+            PingAsync = async ct =>
+            {
+                await using var command = dataSource.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            },
+            PostgresDataSource = dataSource,
+        };
+    }
+}
