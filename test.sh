@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# All tests. Starts a throwaway PostgreSQL (installing it from Debian's packages if missing) for the tests that
+# claim PostgreSQL, runs the whole suite, and stops the cluster whatever the outcome.
+set -euo pipefail
+cd "$(dirname "$0")"
+export CI="${CI:-}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+scripts/with-postgres.sh bash -c '
+  set -o pipefail
+  dotnet build OrleansTraining.sln -c Release -nologo -v q
+  dotnet test OrleansTraining.sln -c Release --no-build --blame-hang-timeout 120s -nologo "$@" | tee /tmp/orleans-training-test.log
+  status=${PIPESTATUS[0]}
+  # One closing line for the whole suite, summed over the test projects.
+  awk "/Passed!|Failed!/ { for (i = 1; i <= NF; i++) { if (\$i == \"Failed:\") f += \$(i+1); if (\$i == \"Passed:\") p += \$(i+1); if (\$i == \"Skipped:\") s += \$(i+1) } }
+       END { gsub(\",\", \"\", f); printf \"tests: %d passed, %d failed, %d skipped\n\", p, f, s }" /tmp/orleans-training-test.log
+  exit $status
+' test-suite "$@"
