@@ -1,4 +1,4 @@
-using OrleansTraining.Bench.Host;
+using OrleansTraining.Bench.GrainHost;
 
 // One console program, one sub-command per benchmark, so every figure in the README has a command behind it.
 return args.FirstOrDefault() switch

@@ -88,6 +88,12 @@ internal sealed partial class PostgresStateChangeListener(
             }
             catch (Exception exception)
             {
+                // A node that cannot listen at start-up fails to start rather than serve without notifications.
+                if (_firstConnected.TrySetException(exception))
+                {
+                    return;
+                }
+
                 runtime.Catalog.MarkAllStale();
                 LogConnectionLost(logger, exception, retryDelay);
                 await Task.Delay(retryDelay, stopping).ConfigureAwait(false);
@@ -98,15 +104,14 @@ internal sealed partial class PostgresStateChangeListener(
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs args)
     {
-        var parts = args.Payload.Split('\n');
-        if (parts.Length != 5 || parts[4] == runtime.Options.NodeId)
+        foreach (var line in args.Payload.Split('\n'))
         {
-            return;
-        }
-
-        if (runtime.Catalog.TryGet(new GrainId(parts[0], parts[1]), out var activation))
-        {
-            activation.OnRemoteWrite(parts[2], parts[3]);
+            var parts = line.Split(PostgresStateNotifier.FieldSeparator);
+            if (parts.Length == 5 && parts[4] != runtime.Options.NodeId
+                && runtime.Catalog.TryGet(new GrainId(parts[0], parts[1]), out var activation))
+            {
+                activation.OnRemoteWrite(parts[2], parts[3]);
+            }
         }
     }
 

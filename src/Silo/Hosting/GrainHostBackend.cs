@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using OrleansTraining.Silo.Cluster;
 using OrleansTraining.Silo.Reminders;
 using OrleansTraining.Silo.Storage;
 
@@ -18,6 +20,9 @@ public sealed class GrainHostBackend
 
     /// <summary>A cheap round trip for the health check.</summary>
     public required Func<CancellationToken, Task> PingAsync { get; init; }
+
+    /// <summary>Releases connections (and flushes pending announcements) when the node stops.</summary>
+    public Func<ValueTask> DisposeAsync { get; init; } = () => ValueTask.CompletedTask;
 
     /// <summary>Set for PostgreSQL: nodes sharing it notify each other of state writes.</summary>
     public NpgsqlDataSource? PostgresDataSource { get; init; }
@@ -47,13 +52,14 @@ public sealed class GrainHostBackend
         };
     }
 
-    public static GrainHostBackend Postgres(string connectionString, string nodeId)
+    public static GrainHostBackend Postgres(string connectionString, string nodeId, ILogger logger)
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "orleans-training" }.Build();
+        var notifier = new PostgresStateNotifier(dataSource, logger);
         return new GrainHostBackend
         {
             Name = "postgres",
-            Storage = new PostgresGrainStorage(dataSource, nodeId),
+            Storage = new PostgresGrainStorage(dataSource, (grainId, stateName, etag) => notifier.Announce(grainId, stateName, etag, nodeId)),
             Reminders = new PostgresReminderTable(dataSource),
             MigrateAsync = ct => PostgresMigrator.MigrateAsync(dataSource, PostgresSchema.Migrations, ct),
             PingAsync = async ct =>
@@ -62,6 +68,11 @@ public sealed class GrainHostBackend
                 await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
             },
             PostgresDataSource = dataSource,
+            DisposeAsync = async () =>
+            {
+                await notifier.DisposeAsync().ConfigureAwait(false);
+                await dataSource.DisposeAsync().ConfigureAwait(false);
+            },
         };
     }
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansTraining.Silo.Storage;
 using OrleansTraining.Silo.Runtime;
 
 namespace OrleansTraining.Silo.Hosting;
@@ -45,7 +47,10 @@ public sealed class GrainHostBuilder
 
     /// <summary>PostgreSQL: several nodes may share it.</summary>
     public GrainHostBuilder UsePostgres(string connectionString) =>
-        UseBackend(sp => GrainHostBackend.Postgres(connectionString, sp.GetRequiredService<IOptions<GrainHostOptions>>().Value.NodeId));
+        UseBackend(sp => GrainHostBackend.Postgres(
+            connectionString,
+            sp.GetRequiredService<IOptions<GrainHostOptions>>().Value.NodeId,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<PostgresGrainStorage>()));
 
     public GrainHostBuilder UseBackend(Func<IServiceProvider, GrainHostBackend> backend)
     {

@@ -92,10 +92,7 @@ public sealed partial class GrainHostService : IHostedService, IAsyncDisposable
         }
 
         SiloTelemetry.Untrack(_runtime.Catalog);
-        if (_backend.PostgresDataSource is not null)
-        {
-            await _backend.PostgresDataSource.DisposeAsync().ConfigureAwait(false);
-        }
+        await _backend.DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);

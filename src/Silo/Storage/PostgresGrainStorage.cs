@@ -4,28 +4,22 @@ using Npgsql;
 namespace OrleansTraining.Silo.Storage;
 
 /// <summary>
-/// Grain state in PostgreSQL, shared by every node. Each successful write announces itself on a NOTIFY channel in
-/// the same statement, so other nodes refresh their cached activations (and only committed writes are announced).
+/// Grain state in PostgreSQL, shared by every node. Each committed write is announced to the other nodes (through
+/// <paramref name="announce"/>), so they refresh their cached activations.
 /// </summary>
-public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource, string nodeId) : IGrainStorage
+public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource, Action<GrainId, string, string>? announce = null) : IGrainStorage
 {
-    private const string Notify = $"pg_notify('{PostgresSchema.StateChangedChannel}', @type || E'\\n' || @key || E'\\n' || @state || E'\\n' || version::text || E'\\n' || @node)";
-
-    private const string InsertSql = $"""
-        WITH written AS (
-            INSERT INTO grain_state (grain_type, grain_key, state_name, payload, version, updated_at)
-            VALUES (@type, @key, @state, @payload::jsonb, 1, now())
-            ON CONFLICT DO NOTHING
-            RETURNING version)
-        SELECT version, {Notify} FROM written
+    private const string InsertSql = """
+        INSERT INTO grain_state (grain_type, grain_key, state_name, payload, version, updated_at)
+        VALUES (@type, @key, @state, @payload::jsonb, 1, now())
+        ON CONFLICT DO NOTHING
+        RETURNING version
         """;
 
-    private const string UpdateSql = $"""
-        WITH written AS (
-            UPDATE grain_state SET payload = @payload::jsonb, version = version + 1, updated_at = now()
-            WHERE grain_type = @type AND grain_key = @key AND state_name = @state AND version = @version
-            RETURNING version)
-        SELECT version, {Notify} FROM written
+    private const string UpdateSql = """
+        UPDATE grain_state SET payload = @payload::jsonb, version = version + 1, updated_at = now()
+        WHERE grain_type = @type AND grain_key = @key AND state_name = @state AND version = @version
+        RETURNING version
         """;
 
     public async Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default)
@@ -52,16 +46,19 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource, string nod
         await using var command = dataSource.CreateCommand(etag is null ? InsertSql : UpdateSql);
         AddKey(command, grainId, stateName);
         command.Parameters.AddWithValue("payload", NpgsqlTypes.NpgsqlDbType.Text, (object?)payload ?? DBNull.Value);
-        command.Parameters.AddWithValue("node", nodeId);
         if (etag is not null)
         {
             command.Parameters.AddWithValue("version", EtagConflict.ParseVersion(etag));
         }
 
-        var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return version is long written
-            ? written.ToString(CultureInfo.InvariantCulture)
-            : throw EtagConflict.For(grainId, stateName, etag);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long written)
+        {
+            throw EtagConflict.For(grainId, stateName, etag);
+        }
+
+        var newEtag = written.ToString(CultureInfo.InvariantCulture);
+        announce?.Invoke(grainId, stateName, newEtag);
+        return newEtag;
     }
 
     private static void AddKey(NpgsqlCommand command, GrainId grainId, string stateName)

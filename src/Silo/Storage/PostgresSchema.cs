@@ -2,7 +2,7 @@ namespace OrleansTraining.Silo.Storage;
 
 internal static class PostgresSchema
 {
-    /// <summary>Channel on which nodes announce state writes: "type\nkey\nstate\nversion\nnode".</summary>
+    /// <summary>Channel on which nodes announce state writes (see PostgresStateNotifier for the payload).</summary>
     public const string StateChangedChannel = "orleans_training_state";
 
     /// <summary>Advisory lock that serialises migrations when several nodes start at once.</summary>
