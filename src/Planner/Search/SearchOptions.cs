@@ -18,6 +18,9 @@ public sealed record SearchOptions
     /// <summary>How many soft units one hard violation is worth during the search (final scores stay lexicographic).</summary>
     public long HardWeight { get; init; } = 1000;
 
+    /// <summary>Scale of soft cost in the acceptance test; 0 searches for feasibility alone.</summary>
+    public long SoftWeight { get; init; } = 1;
+
     /// <summary>Stop as soon as the best solution is feasible (used for time-to-first-feasible).</summary>
     public bool StopWhenFeasible { get; init; }
 

@@ -69,7 +69,7 @@ public sealed class SimulatedAnnealing
             if (!problem.TryApplyRandomMove(random, out var delta))
                 continue;
 
-            var weighted = delta.Hard * options.HardWeight + delta.Soft;
+            var weighted = delta.Hard * options.HardWeight + delta.Soft * options.SoftWeight;
             if (weighted > 0 && random.NextDouble() >= Math.Exp(-weighted / temperature))
             {
                 problem.UndoLastMove();
