@@ -43,7 +43,11 @@ internal sealed class CycleModel
     public CycleProblem Problem { get; }
     public PlannerWeights Weights { get; }
     public int Days { get; }
+    /// <summary>Days blocked for classroom courses: weekends (unless allowed) and blocked periods.</summary>
     public bool[] Blocked { get; }
+
+    /// <summary>Days blocked for field trips: only the blocked periods, since trips travel and visit on weekends (the 2005 trip ran 5–14 November).</summary>
+    public bool[] HolidayBlocked { get; }
     public int[] Month { get; }
     public int[,] RoadKm { get; }
     public int[,] TravelDays { get; }
@@ -67,12 +71,13 @@ internal sealed class CycleModel
         var cycle = problem.Cycle;
         Days = cycle.End.DayNumber - cycle.Start.DayNumber + 1;
         Blocked = new bool[Days];
+        HolidayBlocked = new bool[Days];
         Month = new int[Days];
         for (var d = 0; d < Days; d++)
         {
             var date = cycle.Start.AddDays(d);
-            Blocked[d] = (!cycle.AllowWeekends && date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-                         || cycle.Blocked.Any(b => date >= b.From && date <= b.To);
+            HolidayBlocked[d] = cycle.Blocked.Any(b => date >= b.From && date <= b.To);
+            Blocked[d] = HolidayBlocked[d] || (!cycle.AllowWeekends && date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
             Month[d] = (date.Year - cycle.Start.Year) * 12 + date.Month - cycle.Start.Month;
         }
 
@@ -152,8 +157,9 @@ internal sealed class CycleModel
             var span = offset;
             var teachingDays = Enumerable.Range(0, segments.Length)
                 .SelectMany(s => Enumerable.Range(offsets[s], segments[s].Days)).ToArray();
+            var blocked = course.IsFieldTrip ? HolidayBlocked : Blocked;
             var validStarts = Enumerable.Range(0, Math.Max(0, Days - span + 1))
-                .Where(start => teachingDays.All(d => !Blocked[start + d]))
+                .Where(start => teachingDays.All(d => !blocked[start + d]))
                 .ToArray();
             courses.Add(new CourseInfo
             {
@@ -201,6 +207,8 @@ internal sealed class CycleModel
                     Sessions[s].ReferenceLecturer = LecturerIndex.GetValueOrDefault(id, -1);
         }
     }
+
+    public bool IsBlocked(int course, int day) => Courses[course].IsFieldTrip ? HolidayBlocked[day] : Blocked[day];
 
     public int DayOf(DateOnly date) => date.DayNumber - Problem.Cycle.Start.DayNumber;
 

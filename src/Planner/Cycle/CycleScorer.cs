@@ -49,7 +49,7 @@ internal static class CycleScorer
                 for (var d = 0; d < info.SegmentDays[segment]; d++)
                 {
                     var day = startDay[c] + info.SegmentOffset[segment] + d;
-                    if (!model.InCycle(day) || model.Blocked[day])
+                    if (!model.InCycle(day) || model.IsBlocked(c, day))
                         outside = true;
                     else if (model.ProvinceUnavailable[p][day])
                         unavailableDays.Add(model.DateOf(day));

@@ -245,7 +245,7 @@ internal sealed class CycleState : ILocalSearchProblem
             for (var d = 0; d < info.SegmentDays[segment]; d++)
             {
                 var day = start + info.SegmentOffset[segment] + d;
-                if (!_model.InCycle(day) || _model.Blocked[day])
+                if (!_model.InCycle(day) || _model.IsBlocked(course, day))
                     outside = true;
                 else if (_model.ProvinceUnavailable[province][day])
                     unavailable = true;
