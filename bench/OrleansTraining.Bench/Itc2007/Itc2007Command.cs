@@ -30,7 +30,7 @@ internal static class Itc2007Command
             MaxIterations = iterations,
             InitialTemperature = double.Parse(Option(args, "--t0") ?? "3", CultureInfo.InvariantCulture),
             FinalTemperature = double.Parse(Option(args, "--t1") ?? "0.1", CultureInfo.InvariantCulture),
-            HardWeight = 100,
+            HardWeight = 1000,
             ProgressInterval = TimeSpan.FromSeconds(10),
         };
         var progress = new Progress<SearchProgress>(p => Console.WriteLine($"  {p.Elapsed.TotalSeconds,6:F1}s best {p.Best} current {p.Current} iterations {p.Iterations:N0}"));

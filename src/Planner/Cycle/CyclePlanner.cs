@@ -12,6 +12,9 @@ public sealed class CyclePlanner
     /// <summary>Repair budget when the settings give no iteration limit: enough for a local fix at national scale.</summary>
     public const long DefaultRepairIterations = 20_000;
 
+    /// <summary>A repair stops once feasible and no better for this many iterations: a local fix is found fast or not at all.</summary>
+    public const long RepairStallIterations = 3_000;
+
     private readonly SimulatedAnnealing _engine = new();
 
     public PlanResult Plan(
@@ -76,6 +79,7 @@ public sealed class CyclePlanner
             HardWeight = 100_000,
             InitialTemperature = settings.Weights.Changes / 10.0 + 1,
             FinalTemperature = 0.5,
+            StallIterations = RepairStallIterations,
         }, cancellationToken);
         var plan = ToPlan(model, state);
         return new RepairResult(plan, Diff(previous, plan), CycleScorer.Score(model, plan), search);

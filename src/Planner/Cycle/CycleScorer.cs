@@ -109,10 +109,11 @@ internal static class CycleScorer
                 Match(CycleConstraint.OwnDepartment, weights.OwnDepartment, $"{name} teaches outside their department", info.Id, name);
         }
 
+        var byLecturer = Enumerable.Range(0, model.Sessions.Length).Where(s => lecturer[s] >= 0).ToLookup(s => lecturer[s]);
         for (var l = 0; l < problem.Lecturers.Length; l++)
         {
             var name = problem.Lecturers[l].Id;
-            var mine = Enumerable.Range(0, model.Sessions.Length).Where(s => lecturer[s] == l).ToArray();
+            var mine = byLecturer[l].ToArray();
             for (var i = 0; i < mine.Length; i++)
                 for (var j = i + 1; j < mine.Length; j++)
                     if (Clash(mine[i], mine[j]))

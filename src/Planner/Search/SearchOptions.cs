@@ -27,5 +27,8 @@ public sealed record SearchOptions
     /// <summary>Stop when the score reaches this value or better.</summary>
     public Score? Target { get; init; }
 
+    /// <summary>Stop once the best score is feasible and has not improved for this many iterations (deterministic).</summary>
+    public long? StallIterations { get; init; }
+
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

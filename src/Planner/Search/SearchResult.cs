@@ -13,4 +13,5 @@ public enum SearchStopReason
     TimeLimit,
     Cancelled,
     TargetReached,
+    Stalled,
 }

@@ -29,6 +29,7 @@ public sealed class SimulatedAnnealing
         var logRatio = Math.Log(options.FinalTemperature / options.InitialTemperature);
         var temperature = options.InitialTemperature;
         long iteration = 0;
+        long lastImprovement = 0;
         var stop = SearchStopReason.IterationLimit;
 
         if (Reached(options, best))
@@ -39,6 +40,12 @@ public sealed class SimulatedAnnealing
             if (options.MaxIterations is { } max && iteration >= max)
             {
                 stop = SearchStopReason.IterationLimit;
+                break;
+            }
+
+            if (options.StallIterations is { } stall && best.IsFeasible && iteration - lastImprovement >= stall)
+            {
+                stop = SearchStopReason.Stalled;
                 break;
             }
 
@@ -80,6 +87,7 @@ public sealed class SimulatedAnnealing
             if (current < best)
             {
                 best = current;
+                lastImprovement = iteration;
                 problem.SaveBest();
                 if (firstFeasible is null && best.IsFeasible)
                     firstFeasible = clock.Elapsed;
