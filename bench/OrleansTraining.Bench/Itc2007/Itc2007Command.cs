@@ -33,8 +33,7 @@ internal static class Itc2007Command
             HardWeight = 1000,
             ProgressInterval = TimeSpan.FromSeconds(10),
         };
-        var progress = new Progress<SearchProgress>(p => Console.WriteLine($"  {p.Elapsed.TotalSeconds,6:F1}s best {p.Best} current {p.Current} iterations {p.Iterations:N0}"));
-        var result = Itc2007Solver.Solve(instance, options, CancellationToken.None, new SynchronousProgress(progress));
+        var result = Itc2007Solver.Solve(instance, options, CancellationToken.None, new ConsoleProgress());
         if (output is not null)
             await File.WriteAllTextAsync(output, result.Solution.ToCompetitionFormat());
 
@@ -72,9 +71,10 @@ internal static class Itc2007Command
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; a console bench wants lines in order, on the solver's thread.</summary>
-    private sealed class SynchronousProgress(Progress<SearchProgress> inner) : IProgress<SearchProgress>
+    /// <summary>Prints on the solver's thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class ConsoleProgress : IProgress<SearchProgress>
     {
-        public void Report(SearchProgress value) => ((IProgress<SearchProgress>)inner).Report(value);
+        public void Report(SearchProgress p) =>
+            Console.WriteLine($"  {p.Elapsed.TotalSeconds,6:F1}s best {p.Best} current {p.Current} iterations {p.Iterations:N0}");
     }
 }
