@@ -28,8 +28,8 @@ internal static class Itc2007Command
             Seed = seed,
             TimeLimit = TimeSpan.FromSeconds(seconds),
             MaxIterations = iterations,
-            InitialTemperature = double.Parse(Option(args, "--t0") ?? "3", CultureInfo.InvariantCulture),
-            FinalTemperature = double.Parse(Option(args, "--t1") ?? "0.1", CultureInfo.InvariantCulture),
+            InitialTemperature = double.Parse(Option(args, "--t0") ?? "0", CultureInfo.InvariantCulture),
+            FinalTemperature = double.Parse(Option(args, "--t1") ?? "0", CultureInfo.InvariantCulture),
             HardWeight = 1000,
             ProgressInterval = TimeSpan.FromSeconds(10),
         };
@@ -39,7 +39,7 @@ internal static class Itc2007Command
 
         Console.WriteLine($"violations {result.Search.Best.Hard} cost {result.Search.Best.Soft} " +
                           $"iterations {result.Search.Iterations:N0} elapsed {result.Search.Elapsed.TotalSeconds:F1}s " +
-                          $"first-feasible {(result.Search.TimeToFirstFeasible?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "never")}s seed {seed}");
+                          $"t0 {result.InitialTemperature:F1} first-feasible {(result.Search.TimeToFirstFeasible?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "never")}s seed {seed}");
         return result.Search.Best.Hard == 0 ? 0 : 1;
     }
 

@@ -3,7 +3,8 @@ using OrleansTraining.Planner.Search;
 
 namespace OrleansTraining.Planner.Itc2007;
 
-public sealed record Itc2007Result(Itc2007Solution Solution, SearchResult Search);
+/// <param name="InitialTemperature">The start temperature used for the optimisation phase (chosen automatically when the options give none).</param>
+public sealed record Itc2007Result(Itc2007Solution Solution, SearchResult Search, double InitialTemperature);
 
 /// <summary>
 /// Greedy construction, then (if clashes remain) annealing on clashes alone, then annealing on the
@@ -42,9 +43,14 @@ public static class Itc2007Solver
             firstFeasible = feasibility.TimeToFirstFeasible is { } t ? clock.Elapsed - feasibility.Elapsed + t : null;
         }
 
+        var (initial, final) = options.InitialTemperature > 0
+            ? (options.InitialTemperature, options.FinalTemperature)
+            : AutoTemperatures(timetable, options.Seed);
         var optimisation = engine.Run(timetable, options with
         {
             Seed = options.Seed + 1,
+            InitialTemperature = initial,
+            FinalTemperature = final,
             MaxIterations = options.MaxIterations - iterationsUsed,
             TimeLimit = options.TimeLimit - clock.Elapsed,
             Target = options.Target ?? Score.Zero,
@@ -56,6 +62,30 @@ public static class Itc2007Solver
             Elapsed = clock.Elapsed,
             TimeToFirstFeasible = firstFeasible,
         };
-        return new Itc2007Result(timetable.ToSolution(), search);
+        return new Itc2007Result(timetable.ToSolution(), search, initial);
+    }
+
+    /// <summary>
+    /// Instances differ a lot in cost scale (comp05's moves change cost by tens, comp01's by ones), so the
+    /// start temperature is the median cost increase of sampled clash-free uphill moves; the end is 1/40 of it.
+    /// </summary>
+    public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed)
+    {
+        var random = new SplitMix64(seed ^ 0x5eed);
+        var uphill = new List<long>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            if (!timetable.TryApplyRandomMove(random, out var delta))
+                continue;
+            if (delta.Hard == 0 && delta.Soft > 0)
+                uphill.Add(delta.Soft);
+            timetable.UndoLastMove();
+        }
+
+        if (uphill.Count == 0)
+            return (1, 0.05);
+        uphill.Sort();
+        var median = Math.Max(1, uphill[uphill.Count / 2]);
+        return (median, median / 40.0);
     }
 }
