@@ -61,6 +61,20 @@ public sealed class Itc2007SolverTests
     }
 
     [Fact]
+    public void Automatic_temperature_is_deterministic_and_scaled_to_the_instance()
+    {
+        var text = Instances.Read("comp05.ctt");
+        var options = Iterations(400_000, seed: 3) with { InitialTemperature = 0, FinalTemperature = 0 };
+
+        var first = Itc2007Solver.Solve(Itc2007Parser.Parse(text), options);
+        var second = Itc2007Solver.Solve(Itc2007Parser.Parse(text), options);
+
+        Assert.True(first.InitialTemperature >= 1);
+        Assert.Equal(first.Solution.ToCompetitionFormat(), second.Solution.ToCompetitionFormat());
+        Assert.Equal(first.Search.Best.Soft, Itc2007Checker.Check(text, first.Solution.ToCompetitionFormat()).Cost);
+    }
+
+    [Fact]
     public void Cancellation_stops_the_search_and_returns_the_best_so_far()
     {
         var instance = Itc2007Parser.Parse(Instances.Read("comp01.ctt"));
