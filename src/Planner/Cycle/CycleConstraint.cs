@@ -13,6 +13,7 @@ public enum CycleConstraint
     HostNotCandidate,
     HostCapacity,
     HostUnavailable,
+    HostDoubleBooked,
     DateOutsideCycle,
 
     // Soft

@@ -21,6 +21,7 @@ internal static class CycleScorer
         }
 
         var placements = plan.Courses.ToDictionary(c => c.CourseId);
+        var hostDays = new Dictionary<(int Province, int Day), List<string>>();
         var assignments = plan.Sessions.ToDictionary(s => s.SessionId);
         var startDay = new int[model.Courses.Length];
         var host = new int[model.Courses.Length];
@@ -50,9 +51,16 @@ internal static class CycleScorer
                 {
                     var day = startDay[c] + info.SegmentOffset[segment] + d;
                     if (!model.InCycle(day) || model.IsBlocked(c, day))
+                    {
                         outside = true;
-                    else if (model.ProvinceUnavailable[p][day])
+                        continue;
+                    }
+
+                    if (model.ProvinceUnavailable[p][day])
                         unavailableDays.Add(model.DateOf(day));
+                    if (!hostDays.TryGetValue((p, day), out var hosted))
+                        hostDays[(p, day)] = hosted = [];
+                    hosted.Add(info.Id);
                 }
 
                 if (unavailableDays.Count > 0)
@@ -74,6 +82,10 @@ internal static class CycleScorer
             if (info.ReferenceHost >= 0 && !info.IsFieldTrip && info.ReferenceHost != host[c])
                 Match(CycleConstraint.Changes, weights.Changes, $"{info.Id} host moved", info.Id);
         }
+
+        foreach (var ((p, day), hosted) in hostDays.Where(h => h.Value.Count > 1))
+            Match(CycleConstraint.HostDoubleBooked, hosted.Count - 1,
+                $"{problem.Provinces[p].Code} hosts {hosted.Count} courses on {model.DateOf(day)}", [problem.Provinces[p].Code, .. hosted]);
 
         foreach (var month in Enumerable.Range(0, model.Courses.Length).GroupBy(c => model.InCycle(startDay[c]) ? model.Month[startDay[c]] : -1))
         {

@@ -18,6 +18,7 @@ internal sealed class CycleState : ILocalSearchProblem
     private readonly int[] _load;
     private readonly int[,] _lecturerCourseSessions;
     private readonly Dictionary<int, int> _monthStarts = [];
+    private readonly int[] _hostDayCourses;
     private readonly long[] _cost = new long[CycleConstraints.Count];
     private readonly int[] _movableSessions;
     private readonly int[] _movableCourses;
@@ -41,6 +42,7 @@ internal sealed class CycleState : ILocalSearchProblem
         Array.Fill(_lecturer, -1);
         _lecturerSessions = Enumerable.Range(0, model.Problem.Lecturers.Length).Select(_ => new List<int>()).ToArray();
         _load = new int[model.Problem.Lecturers.Length];
+        _hostDayCourses = new int[model.Problem.Provinces.Length * model.Days];
         _lecturerCourseSessions = new int[model.Problem.Lecturers.Length, model.Courses.Length];
         _movableSessions = Enumerable.Range(0, model.Sessions.Length).Where(s => model.Sessions[s].PinnedLecturer < 0 && model.Sessions[s].Qualified.Length > 0).ToArray();
         _movableCourses = Enumerable.Range(0, model.Courses.Length)
@@ -246,9 +248,21 @@ internal sealed class CycleState : ILocalSearchProblem
             {
                 var day = start + info.SegmentOffset[segment] + d;
                 if (!_model.InCycle(day) || _model.IsBlocked(course, day))
+                {
                     outside = true;
-                else if (_model.ProvinceUnavailable[province][day])
+                    continue;
+                }
+
+                if (_model.ProvinceUnavailable[province][day])
                     unavailable = true;
+                // A venue takes one course a day: each extra course on the same day is one violation.
+                ref var hosted = ref _hostDayCourses[province * _model.Days + day];
+                if (sign < 0)
+                    hosted--;
+                if (hosted > 0)
+                    Add(CycleConstraint.HostDoubleBooked, sign);
+                if (sign > 0)
+                    hosted++;
             }
 
             if (unavailable)

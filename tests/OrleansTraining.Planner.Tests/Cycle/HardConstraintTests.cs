@@ -98,6 +98,19 @@ public sealed class HardConstraintTests
     }
 
     [Fact]
+    public void Two_courses_at_one_host_on_the_same_day_double_book_the_venue()
+    {
+        var problem = Problem() with { Courses = [Course("C1", ["ha-noi"], "ha-noi"), Course("C2", ["ha-noi"], "ha-noi")] };
+
+        var sameDay = Evaluate(Plan(("C1", "ha-noi", Monday, "L1", "L3"), ("C2", "ha-noi", Monday, "L2", "L2")), problem);
+        var nextDay = Evaluate(Plan(("C1", "ha-noi", Monday, "L1", "L3"), ("C2", "ha-noi", Tuesday, "L1", "L3")), problem);
+
+        var match = Assert.Single(sameDay.Matches, m => m.Constraint == CycleConstraint.HostDoubleBooked);
+        Assert.Equal(new[] { "ha-noi", "C1", "C2" }, match.Entities.ToArray());
+        Assert.Equal(0, nextDay.Score.Hard);
+    }
+
+    [Fact]
     public void Load_above_the_maximum_is_a_violation()
     {
         var problem = Problem() with { Lecturers = [Lecturer("L1", "A", 1, "T1"), Lecturer("L2", "B", 10, "T1", "T2"), Lecturer("L3", "B", 10, "T2")] };
