@@ -124,6 +124,24 @@ public sealed class CyclePlanner
     public InfeasibilityReport Diagnose(CycleProblem problem) =>
         new(true, [.. Infeasibility.StaticCauses(new CycleModel(problem, PlannerWeights.Default))]);
 
+    /// <summary>
+    /// What-if: plans a variant (the problem after <paramref name="change"/>, and/or other weights) and compares
+    /// it with <paramref name="basePlan"/>, each scored under its own problem and weights.
+    /// </summary>
+    public PlanComparison WhatIf(
+        CycleProblem problem,
+        CyclePlan basePlan,
+        PlannerSettings settings,
+        PlanChange? change = null,
+        PlannerWeights? variantWeights = null,
+        CancellationToken cancellationToken = default)
+    {
+        var variantProblem = change?.ApplyTo(problem) ?? problem;
+        var variantSettings = settings with { Weights = variantWeights ?? settings.Weights };
+        var variant = Plan(variantProblem, variantSettings, cancellationToken);
+        return Compare(Evaluate(problem, basePlan, settings.Weights), basePlan, variant.Breakdown, variant.Plan);
+    }
+
     /// <summary>Side-by-side comparison of two plans (for example two what-if variants) under one problem and weights.</summary>
     public PlanComparison Compare(CycleProblem problem, CyclePlan a, CyclePlan b, PlannerWeights weights) =>
         Compare(Evaluate(problem, a, weights), a, Evaluate(problem, b, weights), b);
