@@ -66,6 +66,7 @@ internal sealed class CycleModel
 
     public CycleModel(CycleProblem problem, PlannerWeights weights, CyclePlan? reference = null)
     {
+        CycleProblemValidator.ThrowIfInvalid(problem);
         Problem = problem;
         Weights = weights;
         var cycle = problem.Cycle;
