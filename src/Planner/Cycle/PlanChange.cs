@@ -60,3 +60,9 @@ public sealed record ProvinceUnavailable(string Province, ImmutableArray<DateOnl
         Provinces = [.. problem.Provinces.Select(p => p.Code == Province ? p with { UnavailableDates = [.. p.UnavailableDates.Union(Dates)] } : p)],
     };
 }
+
+/// <summary>Several changes repaired at once (e.g. everything that arrived since the last publication).</summary>
+public sealed record CombinedChange(ImmutableArray<PlanChange> Changes) : PlanChange
+{
+    public override CycleProblem ApplyTo(CycleProblem problem) => Changes.Aggregate(problem, (p, change) => change.ApplyTo(p));
+}

@@ -59,6 +59,20 @@ public sealed class RepairTests
     }
 
     [Fact]
+    public void Several_changes_are_repaired_together()
+    {
+        var declined = Plan.Sessions[20];
+        var refused = Plan.Courses[7];
+        var change = new CombinedChange([new LecturerDeclined(declined.SessionId, declined.LecturerId!), new HostRefused(refused.CourseId, refused.HostProvince)]);
+
+        var repair = _planner.Repair(NationalCycle.Problem, Plan, change, NationalCycle.Settings);
+
+        Assert.Equal(0, repair.Plan.Score.Hard);
+        Assert.NotEqual(declined.LecturerId, repair.Plan.Session(declined.SessionId).LecturerId);
+        Assert.NotEqual(refused.HostProvince, repair.Plan.Course(refused.CourseId).HostProvince);
+    }
+
+    [Fact]
     public void Repair_is_deterministic()
     {
         var session = Plan.Sessions[5];
