@@ -1,9 +1,13 @@
+using OrleansTraining.Bench.Cycle;
 using OrleansTraining.Bench.GrainHost;
+using OrleansTraining.Bench.Itc2007;
 
 // One console program, one sub-command per benchmark, so every figure in the README has a command behind it.
 return args.FirstOrDefault() switch
 {
     "host" => await HostBenchmark.RunAsync(args[1..]),
+    "itc2007" => await Itc2007Command.RunAsync(args[1..]),
+    "cycle" => await CycleCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -12,6 +16,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansTraining.Bench -- <command>
           host                     grain calls/s and state writes/s (SQLite; PostgreSQL when ConnectionStrings__Postgres is set)
+          itc2007 <file.ctt> [--seconds s] [--seed n] [--out solution]   ITC-2007 track 3 on one core; prints violations and cost
+          cycle [--scale k] [--seed n] [--seconds s] [--iterations n] [--repairs r]   generated national cycle (k=10 for 10x): time to feasible, score, repair latency
         """);
     return 2;
 }

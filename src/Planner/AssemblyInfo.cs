@@ -1,1 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("OrleansTraining.Planner.Tests")]
+
 namespace OrleansTraining.Planner;

@@ -1,0 +1,320 @@
+using System.Collections.Immutable;
+using OrleansTraining.Planner.Search;
+
+namespace OrleansTraining.Planner.Itc2007;
+
+/// <summary>
+/// A complete timetable with incrementally maintained cost. Invariant: every lecture has a period and a
+/// room, and no room holds two lectures in one period (moves swap with the occupant), so the only hard
+/// violations that can appear are teacher and curriculum clashes; unavailable periods are never chosen.
+/// </summary>
+public sealed class Itc2007Timetable : ILocalSearchProblem
+{
+    private const int MinimumWorkingDaysWeight = 5;
+    private const int CompactnessWeight = 2;
+
+    private readonly Itc2007Instance _instance;
+    private readonly int _periods;
+    private readonly int _periodsPerDay;
+    private readonly int _rooms;
+    private readonly int[] _lectureCourse;
+    private readonly int[] _courseTeacher;
+    private readonly int[][] _courseCurricula;
+    private readonly int[][] _courseAvailablePeriods;
+    private readonly int[] _courseFirstLecture;
+    private readonly int[] _roomCapacity;
+
+    private readonly int[] _period;
+    private readonly int[] _room;
+    private readonly int[] _occupant;
+    private readonly int[] _teacherLoad;
+    private readonly int[] _curriculumLoad;
+    private readonly int[] _courseDayLoad;
+    private readonly int[] _courseDays;
+    private readonly int[] _courseRoomLoad;
+    private readonly int[] _courseRooms;
+
+    private readonly int[] _bestPeriod;
+    private readonly int[] _bestRoom;
+
+    // The last move, for undo: up to two lectures with their positions before the move.
+    private int _undoCount;
+    private readonly int[] _undoLecture = new int[2];
+    private readonly int[] _undoPeriod = new int[2];
+    private readonly int[] _undoRoom = new int[2];
+
+    private long _hard;
+    private long _soft;
+
+    public Itc2007Timetable(Itc2007Instance instance)
+    {
+        _instance = instance;
+        _periods = instance.Periods;
+        _periodsPerDay = instance.PeriodsPerDay;
+        _rooms = instance.Rooms.Length;
+        var courses = instance.Courses.Length;
+
+        var teachers = instance.Courses.Select(c => c.Teacher).Distinct().Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        _courseTeacher = instance.Courses.Select(c => teachers[c.Teacher]).ToArray();
+        _courseCurricula = Enumerable.Range(0, courses)
+            .Select(c => Enumerable.Range(0, instance.Curricula.Length).Where(q => instance.Curricula[q].Courses.Contains(c)).ToArray())
+            .ToArray();
+        var unavailable = instance.Unavailability.ToHashSet();
+        _courseAvailablePeriods = Enumerable.Range(0, courses)
+            .Select(c => Enumerable.Range(0, _periods).Where(p => !unavailable.Contains((c, p))).ToArray())
+            .ToArray();
+        _courseFirstLecture = new int[courses + 1];
+        for (var c = 0; c < courses; c++)
+            _courseFirstLecture[c + 1] = _courseFirstLecture[c] + instance.Courses[c].Lectures;
+        _lectureCourse = new int[_courseFirstLecture[courses]];
+        for (var c = 0; c < courses; c++)
+            for (var l = _courseFirstLecture[c]; l < _courseFirstLecture[c + 1]; l++)
+                _lectureCourse[l] = c;
+        _roomCapacity = instance.Rooms.Select(r => r.Capacity).ToArray();
+
+        var lectures = _lectureCourse.Length;
+        _period = Filled(lectures, -1);
+        _room = Filled(lectures, -1);
+        _occupant = Filled(_periods * _rooms, -1);
+        _teacherLoad = new int[teachers.Count * _periods];
+        _curriculumLoad = new int[instance.Curricula.Length * _periods];
+        _courseDayLoad = new int[courses * instance.Days];
+        _courseDays = new int[courses];
+        _courseRoomLoad = new int[courses * _rooms];
+        _courseRooms = new int[courses];
+        _bestPeriod = new int[lectures];
+        _bestRoom = new int[lectures];
+        // An empty course costs its whole minimum of working days until its lectures are placed.
+        _soft = instance.Courses.Sum(c => (long)MinimumWorkingDaysWeight * c.MinWorkingDays);
+    }
+
+    public Score Score => new(_hard, _soft);
+
+    public int LectureCount => _lectureCourse.Length;
+
+    /// <summary>Places every lecture greedily, most constrained course first, at its cheapest free (period, room).</summary>
+    public void Construct(long seed)
+    {
+        var random = new SplitMix64(seed);
+        var order = Enumerable.Range(0, _instance.Courses.Length)
+            .OrderBy(c => (double)_courseAvailablePeriods[c].Length / Math.Max(1, _instance.Courses[c].Lectures)
+                          - 0.1 * _courseCurricula[c].Length)
+            .ThenBy(_ => random.Next(1 << 30))
+            .ToArray();
+        foreach (var course in order)
+        {
+            for (var lecture = _courseFirstLecture[course]; lecture < _courseFirstLecture[course + 1]; lecture++)
+            {
+                var bestCost = long.MaxValue;
+                int bestPeriod = -1, bestRoom = -1, ties = 0;
+                foreach (var period in _courseAvailablePeriods[course])
+                {
+                    for (var room = 0; room < _rooms; room++)
+                    {
+                        if (_occupant[period * _rooms + room] >= 0)
+                            continue;
+                        var delta = Add(lecture, period, room);
+                        Remove(lecture);
+                        var cost = delta.Hard * 1000 + delta.Soft;
+                        if (cost < bestCost)
+                        {
+                            (bestCost, bestPeriod, bestRoom, ties) = (cost, period, room, 1);
+                        }
+                        else if (cost == bestCost && random.Next(++ties) == 0)
+                        {
+                            (bestPeriod, bestRoom) = (period, room);
+                        }
+                    }
+                }
+
+                if (bestPeriod < 0)
+                    throw new InvalidOperationException($"No free room in any available period for course {_instance.Courses[course].Id}.");
+                Add(lecture, bestPeriod, bestRoom);
+            }
+        }
+    }
+
+    public bool TryApplyRandomMove(SplitMix64 random, out Score delta)
+    {
+        delta = default;
+        var lecture = random.Next(_lectureCourse.Length);
+        var course = _lectureCourse[lecture];
+        var fromPeriod = _period[lecture];
+        var fromRoom = _room[lecture];
+        int toPeriod, toRoom;
+        if (random.Next(10) < 3)
+        {
+            // Room move in the same period, often to a room the course already uses (room stability).
+            toPeriod = fromPeriod;
+            var sibling = _courseFirstLecture[course] + random.Next(_instance.Courses[course].Lectures);
+            toRoom = random.Next(2) == 0 ? _room[sibling] : random.Next(_rooms);
+        }
+        else
+        {
+            var available = _courseAvailablePeriods[course];
+            toPeriod = available[random.Next(available.Length)];
+            toRoom = random.Next(3) == 0 ? fromRoom : random.Next(_rooms);
+        }
+
+        if (toPeriod == fromPeriod && toRoom == fromRoom)
+            return false;
+        var other = _occupant[toPeriod * _rooms + toRoom];
+        if (other >= 0)
+        {
+            var otherCourse = _lectureCourse[other];
+            if (otherCourse == course || Array.BinarySearch(_courseAvailablePeriods[otherCourse], fromPeriod) < 0)
+                return false;
+        }
+
+        var before = Score;
+        _undoCount = 0;
+        Remember(lecture);
+        Remove(lecture);
+        if (other >= 0)
+        {
+            Remember(other);
+            Remove(other);
+            Add(other, fromPeriod, fromRoom);
+        }
+
+        Add(lecture, toPeriod, toRoom);
+        delta = Score - before;
+        return true;
+    }
+
+    public void UndoLastMove()
+    {
+        for (var i = 0; i < _undoCount; i++)
+            Remove(_undoLecture[i]);
+        for (var i = 0; i < _undoCount; i++)
+            Add(_undoLecture[i], _undoPeriod[i], _undoRoom[i]);
+        _undoCount = 0;
+    }
+
+    public void SaveBest()
+    {
+        Array.Copy(_period, _bestPeriod, _period.Length);
+        Array.Copy(_room, _bestRoom, _room.Length);
+    }
+
+    public void RestoreBest()
+    {
+        for (var l = 0; l < _period.Length; l++)
+            if (_period[l] >= 0)
+                Remove(l);
+        for (var l = 0; l < _period.Length; l++)
+            if (_bestPeriod[l] >= 0)
+                Add(l, _bestPeriod[l], _bestRoom[l]);
+    }
+
+    public Itc2007Solution ToSolution() =>
+        new(_instance, Enumerable.Range(0, _period.Length)
+            .Select(l => new Itc2007Placement(_lectureCourse[l], _period[l], _room[l]))
+            .ToImmutableArray());
+
+    private void Remember(int lecture)
+    {
+        _undoLecture[_undoCount] = lecture;
+        _undoPeriod[_undoCount] = _period[lecture];
+        _undoRoom[_undoCount] = _room[lecture];
+        _undoCount++;
+    }
+
+    private Score Add(int lecture, int period, int room) => Change(lecture, period, room, +1);
+
+    private Score Remove(int lecture) => Change(lecture, _period[lecture], _room[lecture], -1);
+
+    /// <summary>Adds (+1) or removes (-1) one lecture at (period, room), updating every cost term it touches.</summary>
+    private Score Change(int lecture, int period, int room, int sign)
+    {
+        var before = Score;
+        var course = _lectureCourse[lecture];
+        var info = _instance.Courses[course];
+        var day = period / _periodsPerDay;
+
+        if (sign > 0)
+        {
+            _period[lecture] = period;
+            _room[lecture] = room;
+            _occupant[period * _rooms + room] = lecture;
+        }
+        else
+        {
+            _period[lecture] = -1;
+            _room[lecture] = -1;
+            _occupant[period * _rooms + room] = -1;
+        }
+
+        // Clashes: a count of n lectures in one cell is n - 1 violations.
+        _hard += ClashChange(ref _teacherLoad[_courseTeacher[course] * _periods + period], sign);
+        foreach (var curriculum in _courseCurricula[course])
+        {
+            var baseIndex = curriculum * _periods;
+            var compactBefore = IsolationAround(baseIndex, period);
+            _hard += ClashChange(ref _curriculumLoad[baseIndex + period], sign);
+            _soft += CompactnessWeight * (IsolationAround(baseIndex, period) - compactBefore);
+        }
+
+        _soft += sign * Math.Max(0, info.Students - _roomCapacity[room]);
+
+        ref var dayLoad = ref _courseDayLoad[course * _instance.Days + day];
+        if ((sign > 0 && dayLoad == 0) || (sign < 0 && dayLoad == 1))
+        {
+            var missingBefore = Math.Max(0, info.MinWorkingDays - _courseDays[course]);
+            _courseDays[course] += sign;
+            _soft += MinimumWorkingDaysWeight * (Math.Max(0, info.MinWorkingDays - _courseDays[course]) - missingBefore);
+        }
+
+        dayLoad += sign;
+
+        ref var roomLoad = ref _courseRoomLoad[course * _rooms + room];
+        if ((sign > 0 && roomLoad == 0) || (sign < 0 && roomLoad == 1))
+        {
+            var extraBefore = Math.Max(0, _courseRooms[course] - 1);
+            _courseRooms[course] += sign;
+            _soft += Math.Max(0, _courseRooms[course] - 1) - extraBefore;
+        }
+
+        roomLoad += sign;
+        return Score - before;
+    }
+
+    private static int ClashChange(ref int load, int sign)
+    {
+        var before = Math.Max(0, load - 1);
+        load += sign;
+        return Math.Max(0, load - 1) - before;
+    }
+
+    /// <summary>Isolated lectures of one curriculum in the period and its neighbours on the same day.</summary>
+    private int IsolationAround(int baseIndex, int period)
+    {
+        var slot = period % _periodsPerDay;
+        var first = slot > 0 ? period - 1 : period;
+        var last = slot < _periodsPerDay - 1 ? period + 1 : period;
+        var total = 0;
+        for (var p = first; p <= last; p++)
+            total += Isolated(baseIndex, p);
+        return total;
+    }
+
+    private int Isolated(int baseIndex, int period)
+    {
+        var load = _curriculumLoad[baseIndex + period];
+        if (load == 0)
+            return 0;
+        var slot = period % _periodsPerDay;
+        if (slot > 0 && _curriculumLoad[baseIndex + period - 1] > 0)
+            return 0;
+        if (slot < _periodsPerDay - 1 && _curriculumLoad[baseIndex + period + 1] > 0)
+            return 0;
+        return load;
+    }
+
+    private static int[] Filled(int length, int value)
+    {
+        var array = new int[length];
+        Array.Fill(array, value);
+        return array;
+    }
+}

@@ -1,0 +1,107 @@
+using OrleansTraining.Planner.Itc2007;
+using OrleansTraining.Planner.Search;
+
+namespace OrleansTraining.Planner.Tests.Itc2007;
+
+public sealed class Itc2007SolverTests
+{
+    private static SearchOptions Iterations(long count, long seed = 7) =>
+        new() { Seed = seed, MaxIterations = count, InitialTemperature = 3, FinalTemperature = 0.1, HardWeight = 100 };
+
+    [Fact]
+    public void Parser_reads_the_header_and_sections()
+    {
+        var instance = Itc2007Parser.Parse(Instances.Read("comp01.ctt"));
+
+        Assert.Equal("Fis0506-1", instance.Name);
+        Assert.Equal(30, instance.Courses.Length);
+        Assert.Equal(6, instance.Rooms.Length);
+        Assert.Equal(30, instance.Periods);
+        Assert.Equal(14, instance.Curricula.Length);
+        Assert.Equal(53, instance.Unavailability.Length);
+        Assert.Equal(160, instance.TotalLectures);
+    }
+
+    [Fact]
+    public void Solver_finds_the_optimum_of_the_tiny_instance()
+    {
+        var text = Instances.Read("tiny.ctt");
+        var result = Itc2007Solver.Solve(Itc2007Parser.Parse(text), Iterations(200_000));
+
+        var check = Itc2007Checker.Check(text, result.Solution.ToCompetitionFormat());
+        Assert.Equal(0, check.Violations);
+        Assert.Equal(0, check.Cost);
+    }
+
+    [Theory]
+    [InlineData("comp01.ctt")]
+    [InlineData("comp05.ctt")]
+    public void Independent_checker_agrees_with_the_solver_and_finds_no_violation(string file)
+    {
+        var text = Instances.Read(file);
+        var result = Itc2007Solver.Solve(Itc2007Parser.Parse(text), Iterations(1_000_000));
+
+        var check = Itc2007Checker.Check(text, result.Solution.ToCompetitionFormat());
+        Assert.Equal(0, check.Violations);
+        Assert.Equal(0, result.Search.Best.Hard);
+        Assert.Equal(result.Search.Best.Soft, check.Cost);
+    }
+
+    [Fact]
+    public void Same_seed_and_iteration_limit_give_the_same_timetable()
+    {
+        var instance = Itc2007Parser.Parse(Instances.Read("comp01.ctt"));
+
+        var first = Itc2007Solver.Solve(instance, Iterations(300_000, seed: 42)).Solution.ToCompetitionFormat();
+        var second = Itc2007Solver.Solve(instance, Iterations(300_000, seed: 42)).Solution.ToCompetitionFormat();
+        var other = Itc2007Solver.Solve(instance, Iterations(300_000, seed: 43)).Solution.ToCompetitionFormat();
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public void Automatic_temperature_is_deterministic_and_scaled_to_the_instance()
+    {
+        var text = Instances.Read("comp05.ctt");
+        var options = Iterations(400_000, seed: 3) with { InitialTemperature = 0, FinalTemperature = 0 };
+
+        var first = Itc2007Solver.Solve(Itc2007Parser.Parse(text), options);
+        var second = Itc2007Solver.Solve(Itc2007Parser.Parse(text), options);
+
+        Assert.True(first.InitialTemperature >= 1);
+        Assert.Equal(first.Solution.ToCompetitionFormat(), second.Solution.ToCompetitionFormat());
+        Assert.Equal(first.Search.Best.Soft, Itc2007Checker.Check(text, first.Solution.ToCompetitionFormat()).Cost);
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_search_and_returns_the_best_so_far()
+    {
+        var instance = Itc2007Parser.Parse(Instances.Read("comp01.ctt"));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var result = Itc2007Solver.Solve(instance, Iterations(long.MaxValue), cancelled.Token);
+
+        Assert.Equal(SearchStopReason.Cancelled, result.Search.StopReason);
+        Assert.Equal(160, result.Solution.Placements.Length);
+    }
+
+    [Fact]
+    public void Progress_reports_the_best_score()
+    {
+        var instance = Itc2007Parser.Parse(Instances.Read("comp01.ctt"));
+        var reports = new List<SearchProgress>();
+
+        var result = Itc2007Solver.Solve(instance, Iterations(100_000) with { ProgressInterval = TimeSpan.Zero }, default, new ListProgress(reports));
+
+        Assert.NotEmpty(reports);
+        Assert.Equal(result.Search.Best, reports[^1].Best);
+        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.Second.Best <= p.First.Best));
+    }
+
+    private sealed class ListProgress(List<SearchProgress> reports) : IProgress<SearchProgress>
+    {
+        public void Report(SearchProgress value) => reports.Add(value);
+    }
+}
