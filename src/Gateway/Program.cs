@@ -1,14 +1,15 @@
-using Microsoft.AspNetCore.Http.Json;
 using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Endpoints;
 using OrleansTraining.Gateway.Hosting;
 using OrleansTraining.Gateway.Problems;
+using OrleansTraining.Gateway.Seeding;
 using OrleansTraining.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability("orleans-training-gateway");
 
 builder.Services.AddGatewayGrainHost();
+builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddGatewayJson();
 builder.Services.AddGatewayAuth(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
@@ -26,6 +27,11 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAuthEndpoints();
+app.MapCycleEndpoints();
+app.MapCourseEndpoints();
+app.MapProvinceEndpoints();
+app.MapLecturerEndpoints();
+app.MapFieldTripEndpoints();
 
 app.Run();
 

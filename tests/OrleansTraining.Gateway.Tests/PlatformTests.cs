@@ -8,7 +8,7 @@ using OrleansTraining.Gateway.Tests.Infrastructure;
 namespace OrleansTraining.Gateway.Tests;
 
 /// <summary>What every client meets first: health, the OpenAPI document, sign-in and its refusals.</summary>
-public sealed class PlatformTests(SqliteGatewayFixture gateway) : IClassFixture<SqliteGatewayFixture>
+public sealed class PlatformTests(EmptySqliteGatewayFixture gateway) : IClassFixture<EmptySqliteGatewayFixture>
 {
     [Fact]
     public async Task Health_answers_without_a_token()
@@ -25,6 +25,10 @@ public sealed class PlatformTests(SqliteGatewayFixture gateway) : IClassFixture<
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/auth/token", paths);
+        Assert.Contains("/api/cycles/{cycleId}/plan", paths);
+        Assert.Contains("/api/courses/{courseId}", paths);
+        Assert.Contains("/api/provinces/{code}/hosting-requests/{requestId}/confirm", paths);
+        Assert.Contains("/api/lecturers/{lecturerId}/assignments/{assignmentId}/decline", paths);
     }
 
     [Fact]
@@ -98,6 +102,14 @@ public sealed class PlatformTests(SqliteGatewayFixture gateway) : IClassFixture<
         var response = await client.GetAsync("/api/provinces");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_demo_switched_off_no_demo_account_exists()
+    {
+        var response = await gateway.Anonymous().PostAsync("/api/auth/token", Json("{\"userName\": \"board\", \"password\": \"demo-2027\"}"));
+
+        await response.ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansTraining.Gateway.Auth;
+using OrleansTraining.Gateway.Endpoints.Requests;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Grains.Accounts;
 using OrleansTraining.Silo;

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Problems;
 
@@ -8,10 +10,17 @@ namespace OrleansTraining.Gateway.Problems;
 /// </summary>
 public static class DomainProblemMap
 {
+    /// <summary>Problem types of broken rules: one URI per rule, so clients can tell them apart without parsing text.</summary>
+    public const string RuleTypePrefix = "urn:orleans-training:rule:";
+
     public static ProblemDetails? TryMap(Exception exception) => exception switch
     {
-        KeyNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
-        ArgumentException argument => Validation(argument.ParamName ?? "body", argument.Message),
+        DomainValidationException invalid => Validation(invalid.Field, invalid.Message),
+        NotFoundException notFound => NotFound(notFound),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+        ConflictException conflict => Conflict(conflict.Rule, conflict.Message),
+        // Another node changed the same record between our read and write; the client may simply try again.
+        InconsistentStateException => Conflict(ConflictRules.ConcurrentUpdate, "The record changed while the request ran; try again."),
         _ => null,
     };
 
@@ -28,4 +37,20 @@ public static class DomainProblemMap
             Title = "The request is not valid",
             Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
         };
+
+    private static ProblemDetails NotFound(NotFoundException notFound)
+    {
+        var problem = Problem(StatusCodes.Status404NotFound, $"Unknown {notFound.Entity.ToLowerInvariant()}", notFound.Message);
+        problem.Extensions["entity"] = notFound.Entity;
+        problem.Extensions["id"] = notFound.Id;
+        return problem;
+    }
+
+    private static ProblemDetails Conflict(string rule, string detail)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, $"Rule broken: {rule}", detail);
+        problem.Type = RuleTypePrefix + rule;
+        problem.Extensions["rule"] = rule;
+        return problem;
+    }
 }

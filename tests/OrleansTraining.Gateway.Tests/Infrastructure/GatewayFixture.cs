@@ -4,7 +4,7 @@ using OrleansTraining.TestKit;
 namespace OrleansTraining.Gateway.Tests.Infrastructure;
 
 /// <summary>One gateway on one fresh database for a whole test class, with a signed-in client per demo account.</summary>
-public abstract class GatewayFixture(StorageKind storage) : IAsyncLifetime
+public abstract class GatewayFixture(StorageKind storage, bool demo = true) : IAsyncLifetime
 {
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private GatewayFactory? _factory;
@@ -15,7 +15,7 @@ public abstract class GatewayFixture(StorageKind storage) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new GatewayFactory(storage, await TestDatabases.NewAsync(storage));
+        _factory = new GatewayFactory(storage, await TestDatabases.NewAsync(storage), new Dictionary<string, string?> { ["Demo:Enabled"] = demo ? "true" : "false" });
         _ = _factory.Server; // starts the host now: schema, demo seeding
     }
 
