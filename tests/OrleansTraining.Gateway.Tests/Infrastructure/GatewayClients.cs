@@ -16,13 +16,6 @@ public static class GatewayClients
         return body.GetProperty("accessToken").GetString()!;
     }
 
-    public static async Task<HttpClient> SignedInAsync(GatewayFactory factory, string userName)
-    {
-        var token = await TokenAsync(factory.CreateClient(), userName);
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
