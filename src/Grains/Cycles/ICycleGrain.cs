@@ -43,4 +43,7 @@ public interface ICycleGrain : IGrainWithStringKey
     Task OnOfferAnsweredAsync(AssignmentView answer);
 
     Task RaiseEscalationAsync(EscalationKind kind, string courseId, string subjectKey, string detail);
+
+    /// <summary>Marks the open escalation about <paramref name="subjectKey"/> resolved (the answer or the materials arrived).</summary>
+    Task ResolveEscalationAsync(string subjectKey);
 }
