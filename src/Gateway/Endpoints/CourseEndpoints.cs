@@ -84,6 +84,7 @@ public static class CourseEndpoints
             return ProblemResults.Invalid(errors.ToDictionary());
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).NominateAsync(new NominationRequest(ownProvince, [.. request.Trainees])));
+        return TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).NominateAsync(new NominationRequest(
+            ownProvince, [.. request.Trainees.Select(t => new Trainee(t.FullName, t.Position, t.Level, t.Unit))])));
     }
 }

@@ -1,9 +1,7 @@
-using OrleansTraining.Grains.Courses;
-
 namespace OrleansTraining.Gateway.Endpoints.Requests;
 
 /// <summary>
 /// Trainees a province nominates. The province is the caller's own; <see cref="ProvinceCode"/> may repeat it but
 /// naming another province is refused.
 /// </summary>
-public sealed record NominationsRequest(IReadOnlyList<Trainee> Trainees, string? ProvinceCode = null);
+public sealed record NominationsRequest(IReadOnlyList<TraineeRequest> Trainees, string? ProvinceCode = null);
