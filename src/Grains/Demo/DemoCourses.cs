@@ -13,6 +13,10 @@ public static class DemoCourses
 {
     public const string Academy = "Học viện Chính trị quốc gia Hồ Chí Minh";
 
+    // Declared first: static initialisers run in order and the 2012 nominations read it.
+    /// <summary>Units that sent nobody to the 2012 course.</summary>
+    public static ImmutableArray<string> SentNobodyIn2012 { get; } = ["lai-chau", "dien-bien", "cao-bang", "ca-mau"];
+
     private static readonly CourseAudience ProvincialHeads = new([TraineePosition.Head, TraineePosition.DeputyHead], [AdministrativeLevel.Provincial]);
 
     private static readonly CourseAudience DistrictHeads = new([TraineePosition.Head, TraineePosition.DeputyHead], [AdministrativeLevel.District]);
@@ -108,9 +112,6 @@ public static class DemoCourses
         37,
         [Academy],
         Historical: true);
-
-    /// <summary>Units that sent nobody to the 2012 course.</summary>
-    public static ImmutableArray<string> SentNobodyIn2012 { get; } = ["lai-chau", "dien-bien", "cao-bang", "ca-mau"];
 
     private static CourseDraft Draft(string title, CourseAudience audience, int capacity, int quota) =>
         new(title, audience, capacity, quota, [], []);
