@@ -24,6 +24,7 @@ public static class AuthenticationSetup
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenIssuer>();
+        services.AddHostedService<SigningKeyCheck>();
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Bearer token", options => options.ForwardDefaultSelector = SelectScheme)

@@ -9,7 +9,8 @@ namespace OrleansTraining.Gateway.Tests.Infrastructure;
 /// The gateway in the test process on a given database. Disposing it stops the host like a process exit, so a new
 /// factory on the same connection string is a restart.
 /// </summary>
-public sealed class GatewayFactory(StorageKind storage, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class GatewayFactory(
+    StorageKind storage, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Long enough for HMAC-SHA256; only tests use it.</summary>
@@ -34,6 +35,13 @@ public sealed class GatewayFactory(StorageKind storage, string connectionString,
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
     }
 }
