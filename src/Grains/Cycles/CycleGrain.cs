@@ -235,6 +235,11 @@ public sealed partial class CycleGrain(
         var now = TimeProvider.GetUtcNow();
         var requestId = answer.Request.RequestId;
         await state.UpdateAsync(s => s with { Escalations = Resolve(s.Escalations, requestId, now) });
+        if (!state.State.CourseIds.Contains(courseId))
+        {
+            return;
+        }
+
         var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetAsync();
         if (course.HostingRequestId != requestId)
         {
@@ -267,6 +272,11 @@ public sealed partial class CycleGrain(
                 ? next with { Declined = next.Declined.SetItem(key, next.Declined.GetValueOrDefault(key, []).Add(answer.LecturerId)) }
                 : next;
         });
+        if (!state.State.CourseIds.Contains(offer.CourseId))
+        {
+            return;
+        }
+
         var courseGrain = GrainFactory.GetGrain<ICourseGrain>(offer.CourseId);
         var course = await courseGrain.GetAsync();
         var session = course.Sessions.FirstOrDefault(s => s.SessionId == offer.SessionId);

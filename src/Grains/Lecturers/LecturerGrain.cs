@@ -186,7 +186,15 @@ public sealed partial class LecturerGrain(
     private async Task AfterAnswerAsync(AssignmentView view)
     {
         await UnregisterQuietlyAsync(view.Offer.AssignmentId);
-        await GrainFactory.GetGrain<ICycleGrain>(view.Offer.CycleId).OnOfferAnsweredAsync(view);
+        try
+        {
+            await GrainFactory.GetGrain<ICycleGrain>(view.Offer.CycleId).OnOfferAnsweredAsync(view);
+        }
+        catch (DomainException exception)
+        {
+            // The lecturer's answer is recorded and stands; the board sees the session's state in the cycle plan.
+            LogFollowUpFailed(logger, exception, Id, view.Offer.AssignmentId);
+        }
     }
 
     private async Task UnregisterQuietlyAsync(string assignmentId)
@@ -239,6 +247,9 @@ public sealed partial class LecturerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lecturer {LecturerId} answered assignment {AssignmentId}: {Status}")]
     private static partial void LogAnswered(ILogger logger, string lecturerId, string assignmentId, AssignmentStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lecturer {LecturerId}: the cycle could not follow up the answer to {AssignmentId}")]
+    private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string lecturerId, string assignmentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lecturer {LecturerId} left assignment {AssignmentId} unanswered past its deadline; escalated")]
     private static partial void LogEscalated(ILogger logger, string lecturerId, string assignmentId);

@@ -159,13 +159,21 @@ public sealed partial class ProvinceGrain(
         LogAnswered(logger, Code, view.Request.RequestId, view.Status);
         await UnregisterQuietlyAsync(view.Request.RequestId);
         var r = view.Request;
-        if (r.Kind == HostingRequestKind.FieldTripStop && r.FieldTripId is not null && r.StopNumber is int stop)
+        try
         {
-            await GrainFactory.GetGrain<IFieldTripGrain>(r.FieldTripId).RecordStopAnswerAsync(stop, Code, view.Confirmation, view.DeclineReason);
+            if (r.Kind == HostingRequestKind.FieldTripStop && r.FieldTripId is not null && r.StopNumber is int stop)
+            {
+                await GrainFactory.GetGrain<IFieldTripGrain>(r.FieldTripId).RecordStopAnswerAsync(stop, Code, view.Confirmation, view.DeclineReason);
+            }
+            else if (r.CycleId is not null)
+            {
+                await GrainFactory.GetGrain<ICycleGrain>(r.CycleId).OnHostingAnsweredAsync(r.CourseId, view);
+            }
         }
-        else if (r.CycleId is not null)
+        catch (DomainException exception)
         {
-            await GrainFactory.GetGrain<ICycleGrain>(r.CycleId).OnHostingAnsweredAsync(r.CourseId, view);
+            // The province's answer is recorded and stands; the board sees the course's state in the cycle plan.
+            LogFollowUpFailed(logger, exception, Code, r.RequestId);
         }
     }
 
@@ -218,6 +226,9 @@ public sealed partial class ProvinceGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Province {Province} answered hosting request {RequestId}: {Status}")]
     private static partial void LogAnswered(ILogger logger, string province, string requestId, HostingRequestStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Province {Province}: the follow-up of the answer to {RequestId} failed")]
+    private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string province, string requestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Province {Province} left hosting request {RequestId} unanswered past its deadline; escalated")]
     private static partial void LogEscalated(ILogger logger, string province, string requestId);
