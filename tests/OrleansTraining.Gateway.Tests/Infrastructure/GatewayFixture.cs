@@ -26,6 +26,7 @@ public abstract class GatewayFixture(StorageKind storage, bool demo = true) : IA
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+            await TestDatabases.DropAsync(storage, _factory.ConnectionString);
         }
     }
 

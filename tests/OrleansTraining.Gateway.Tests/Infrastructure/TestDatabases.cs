@@ -26,4 +26,19 @@ public static class TestDatabases
 
         return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = false }.ConnectionString;
     }
+
+    /// <summary>Drops a PostgreSQL test database once its gateway stopped; SQLite files stay in the temp folder.</summary>
+    public static async Task DropAsync(StorageKind storage, string connectionString)
+    {
+        if (storage != StorageKind.Postgres)
+        {
+            return;
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(TestDatabase.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -54,5 +54,7 @@ public abstract class RestartTests(StorageKind storage)
             Assert.Equal(1, report.GetProperty("traineesByProvince").GetProperty(host).GetInt32());
             Assert.Equal("Published", report.Str("status"));
         }
+
+        await TestDatabases.DropAsync(storage, database);
     }
 }
