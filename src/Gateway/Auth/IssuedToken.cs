@@ -1,0 +1,3 @@
+namespace OrleansTraining.Gateway.Auth;
+
+public sealed record IssuedToken(string AccessToken, int ExpiresInSeconds);

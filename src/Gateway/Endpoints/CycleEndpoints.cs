@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansTraining.Gateway.Auth;
+using OrleansTraining.Gateway.Endpoints.Requests;
+using OrleansTraining.Gateway.Problems;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Silo;
+
+namespace OrleansTraining.Gateway.Endpoints;
+
+/// <summary>The board's cycle: create, plan, publish, follow and report.</summary>
+public static class CycleEndpoints
+{
+    public static IEndpointRouteBuilder MapCycleEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var cycles = routes.MapGroup("/api/cycles").WithTags("Cycles").RequireAuthorization(GatewayPolicies.Board)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        cycles.MapPost("/", CreateAsync).WithSummary("Creates a two-yearly cycle (Draft).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapGet("/{cycleId}", GetAsync).WithSummary("The cycle: dates, curriculum, courses, status, escalations.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{cycleId}/plan", PlanAsync).WithSummary("Runs the planner: hosts, dates and lecturers; says what it could not staff and why.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{cycleId}/publish", PublishAsync).WithSummary("Publishes the plan: hosting requests to provinces, offers to lecturers.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapGet("/{cycleId}/plan", GetPlanAsync).WithSummary("Courses with host, dates, and sessions with topic, date, slot, lecturer and status.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{cycleId}/report", GetReportAsync).WithSummary("The cycle report.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<Created<CycleView>, ValidationProblem>> CreateAsync(CreateCycleRequest request, IGrainFactory grains)
+    {
+        var errors = new FieldErrors()
+            .RequireText("id", request.Id)
+            .RequireText("curriculumVersion", request.CurriculumVersion);
+        var courses = request.Courses ?? [];
+        for (var i = 0; i < courses.Count; i++)
+        {
+            errors.RequireText($"courses[{i}].title", courses[i].Title);
+        }
+
+        if (errors.Any)
+        {
+            return ProblemResults.Invalid(errors.ToDictionary());
+        }
+
+        var cycle = await grains.GetGrain<ICycleGrain>(request.Id.Trim()).CreateAsync(new NewCycle(
+            request.Start,
+            request.End,
+            request.CurriculumVersion.Trim(),
+            [.. courses.Select(c => new CourseDraft(
+                c.Title, c.Audience, c.Capacity, c.QuotaPerProvince, [.. c.Topics ?? []], [.. c.CoOrganisers ?? []]))]));
+        return TypedResults.Created($"/api/cycles/{cycle.Id}", cycle);
+    }
+
+    private static async Task<Ok<CycleView>> GetAsync(string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).GetAsync());
+
+    private static async Task<Ok<PlanResult>> PlanAsync(string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).PlanAsync());
+
+    private static async Task<Ok<CycleView>> PublishAsync(string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).PublishAsync());
+
+    private static async Task<Ok<CyclePlan>> GetPlanAsync(string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).GetPlanAsync());
+
+    private static async Task<Ok<CycleReport>> GetReportAsync(string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).GetReportAsync());
+}

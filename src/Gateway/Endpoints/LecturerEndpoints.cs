@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansTraining.Gateway.Auth;
+using OrleansTraining.Gateway.Endpoints.Requests;
+using OrleansTraining.Gateway.Problems;
+using OrleansTraining.Grains.Lecturers;
+using OrleansTraining.Grains.Registry;
+using OrleansTraining.Silo;
+
+namespace OrleansTraining.Gateway.Endpoints;
+
+/// <summary>Lecturers: the board and provinces read them all; a lecturer reads and answers only for themself.</summary>
+public static class LecturerEndpoints
+{
+    public static IEndpointRouteBuilder MapLecturerEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var lecturers = routes.MapGroup("/api/lecturers").WithTags("Lecturers")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        lecturers.MapGet("", ListAsync).WithSummary("Lecturers with qualified topics, unavailable dates and load; a lecturer sees only themself.");
+
+        var lecturer = lecturers.MapGroup("/{lecturerId}").ProducesProblem(StatusCodes.Status404NotFound);
+        lecturer.MapGet("", GetAsync).AddEndpointFilter(new OwnLecturerFilter("lecturerId", GatewayRoles.Board, GatewayRoles.Province))
+            .WithSummary("One lecturer: qualified topics, unavailable dates, load and assignments.");
+        lecturer.MapGet("/assignments", GetAssignmentsAsync).AddEndpointFilter(new OwnLecturerFilter("lecturerId", GatewayRoles.Board))
+            .WithSummary("The lecturer's teaching offers and answers.");
+
+        var own = lecturer.MapGroup("").RequireAuthorization(GatewayPolicies.Lecturer).AddEndpointFilter(new OwnLecturerFilter("lecturerId"))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        own.MapPost("/assignments/{assignmentId}/accept", AcceptAsync)
+            .WithSummary("Accepts an offer; refused when it would double-book or leave no travel day between provinces.");
+        own.MapPost("/assignments/{assignmentId}/decline", DeclineAsync)
+            .WithSummary("Declines an offer with a reason; the session goes to the next suitable lecturer.");
+        own.MapPut("/unavailability", SetUnavailabilityAsync).WithSummary("Replaces the dates the lecturer cannot teach.");
+        return routes;
+    }
+
+    private static async Task<Ok<ImmutableArray<LecturerView>>> ListAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (user.LecturerId() is { } self)
+        {
+            return TypedResults.Ok(ImmutableArray.Create(await grains.GetGrain<ILecturerGrain>(self).GetAsync()));
+        }
+
+        var registry = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).GetAsync();
+        return TypedResults.Ok(ImmutableArray.Create(
+            await Task.WhenAll(registry.LecturerIds.Select(id => grains.GetGrain<ILecturerGrain>(id).GetAsync()))));
+    }
+
+    private static async Task<Ok<LecturerView>> GetAsync(string lecturerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).GetAsync());
+
+    private static async Task<Ok<ImmutableArray<AssignmentView>>> GetAssignmentsAsync(string lecturerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).GetAssignmentsAsync());
+
+    private static async Task<Ok<AssignmentView>> AcceptAsync(string lecturerId, string assignmentId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).AcceptAsync(assignmentId));
+
+    private static async Task<Results<Ok<AssignmentView>, ValidationProblem>> DeclineAsync(
+        string lecturerId, string assignmentId, DeclineRequest request, IGrainFactory grains)
+    {
+        var errors = new FieldErrors().RequireText("reason", request.Reason);
+        if (errors.Any)
+        {
+            return ProblemResults.Invalid(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).DeclineAsync(assignmentId, request.Reason));
+    }
+
+    private static async Task<Ok<LecturerView>> SetUnavailabilityAsync(string lecturerId, UnavailabilityRequest request, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).SetUnavailabilityAsync([.. request.Dates.Distinct().Order()]));
+}

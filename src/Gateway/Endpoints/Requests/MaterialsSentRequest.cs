@@ -1,0 +1,4 @@
+namespace OrleansTraining.Gateway.Endpoints.Requests;
+
+/// <summary>When the materials went out; none: today.</summary>
+public sealed record MaterialsSentRequest(DateOnly? SentOn = null);

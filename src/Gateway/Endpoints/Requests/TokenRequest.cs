@@ -1,0 +1,3 @@
+namespace OrleansTraining.Gateway.Endpoints.Requests;
+
+public sealed record TokenRequest(string UserName, string Password);

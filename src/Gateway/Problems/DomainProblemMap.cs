@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Silo;
+
+namespace OrleansTraining.Gateway.Problems;
+
+/// <summary>
+/// Which exceptions raised by grains are the caller's fault, and the problem details they become. Anything not
+/// listed here is a fault of ours (500).
+/// </summary>
+public static class DomainProblemMap
+{
+    /// <summary>Problem types of broken rules: one URI per rule, so clients can tell them apart without parsing text.</summary>
+    public const string RuleTypePrefix = "urn:orleans-training:rule:";
+
+    public static ProblemDetails? TryMap(Exception exception) => exception switch
+    {
+        DomainValidationException invalid => Validation(invalid.Field, invalid.Message),
+        NotFoundException notFound => NotFound(notFound),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+        ConflictException conflict => Conflict(conflict.Rule, conflict.Message),
+        // Another node changed the same record between our read and write; the client may simply try again.
+        InconsistentStateException => Conflict(ConflictRules.ConcurrentUpdate, "The record changed while the request ran; try again."),
+        _ => null,
+    };
+
+    public static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    public static HttpValidationProblemDetails Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
+        new(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid",
+            Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
+        };
+
+    private static ProblemDetails NotFound(NotFoundException notFound)
+    {
+        var problem = Problem(StatusCodes.Status404NotFound, $"Unknown {notFound.Entity.ToLowerInvariant()}", notFound.Message);
+        problem.Extensions["entity"] = notFound.Entity;
+        problem.Extensions["id"] = notFound.Id;
+        return problem;
+    }
+
+    private static ProblemDetails Conflict(string rule, string detail)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, $"Rule broken: {rule}", detail);
+        problem.Type = RuleTypePrefix + rule;
+        problem.Extensions["rule"] = rule;
+        return problem;
+    }
+}

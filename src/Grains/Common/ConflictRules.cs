@@ -1,0 +1,18 @@
+namespace OrleansTraining.Grains.Common;
+
+/// <summary>The stable names of the rules a <see cref="ConflictException"/> reports, so clients can react to them.</summary>
+public static class ConflictRules
+{
+    public const string AlreadyExists = "already-exists";
+    public const string AlreadyAnswered = "already-answered";
+    public const string InvalidTransition = "invalid-status-transition";
+    public const string NominationQuota = "nomination-quota";
+    public const string CourseCapacity = "course-capacity";
+    public const string DoubleBooking = "lecturer-double-booked";
+    public const string TravelDay = "lecturer-needs-travel-day";
+    public const string LecturerUnavailable = "lecturer-unavailable";
+    public const string MaxSessions = "lecturer-max-sessions";
+    public const string CurriculumImmutable = "curriculum-immutable";
+    public const string ConcurrentUpdate = "concurrent-update";
+    public const string NotPlanned = "cycle-not-planned";
+}

@@ -1,0 +1,41 @@
+using OrleansTraining.Silo;
+
+namespace OrleansTraining.Grains.Common;
+
+internal static class StateUpdates
+{
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// Decides the next state from the current one and writes it. <paramref name="decide"/> throws a domain exception
+    /// when the change is not allowed, before anything is written. When another activation wrote first, the state is
+    /// re-read and the decision made again on the fresh state (never a blind retry of the old decision).
+    /// </summary>
+    public static async Task<TState> UpdateAsync<TState>(this IPersistentState<TState> state, Func<TState, TState> decide)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var previous = state.State;
+            var next = decide(previous);
+            state.State = next;
+            try
+            {
+                await state.WriteStateAsync();
+                return next;
+            }
+            catch (InconsistentStateException)
+            {
+                await state.ReadStateAsync();
+                if (attempt == Attempts)
+                {
+                    throw new ConflictException(ConflictRules.ConcurrentUpdate, "The record changed concurrently; try again.");
+                }
+            }
+            catch
+            {
+                state.State = previous;
+                throw;
+            }
+        }
+    }
+}

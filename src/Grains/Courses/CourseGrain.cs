@@ -1,0 +1,458 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Curricula;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.FieldTrips;
+using OrleansTraining.Grains.Provinces;
+using OrleansTraining.Grains.Registry;
+using OrleansTraining.Silo;
+
+namespace OrleansTraining.Grains.Courses;
+
+public sealed partial class CourseGrain(
+    [PersistentState("course")] IPersistentState<CourseState> state,
+    ILogger<CourseGrain> logger) : Grain, ICourseGrain, IRemindable
+{
+    private const string MaterialsReminder = "materials";
+
+    private string Id => GetPrimaryKeyString();
+
+    public async Task<CourseView> CreateAsync(NewCourse course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        var (cycleId, version, draft) = await ValidateAsync(course);
+        EnsureNew();
+        await state.UpdateAsync(s => s with
+        {
+            CycleId = cycleId,
+            CurriculumVersion = version,
+            Title = draft.Title,
+            Audience = draft.Audience,
+            Capacity = draft.Capacity,
+            QuotaPerProvince = draft.QuotaPerProvince,
+            CoOrganisers = draft.CoOrganisers,
+            Topics = draft.Topics,
+            Status = CourseStatus.Proposed,
+        });
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCourseAsync(Id);
+        return View();
+    }
+
+    public async Task<CourseView> ImportHistoricalAsync(HistoricalCourse course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        var (cycleId, version, draft) = await ValidateAsync(course.Course);
+        var topics = (await GrainFactory.GetGrain<ICurriculumGrain>(version).GetAsync()).Topics.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        var schedule = course.Schedule ?? throw new DomainValidationException("schedule", "A historical course needs its schedule.");
+        var host = ProvinceDirectory.Resolve(schedule.HostProvince)
+            ?? throw new DomainValidationException("schedule.hostProvince", $"'{schedule.HostProvince}' is not a province.");
+        Require.Order(schedule.Start, schedule.End, "schedule.end");
+        var sessions = ToSessions(schedule.Sessions, schedule.Start, schedule.End, topics, historical: true);
+        var trainees = ImmutableArray.CreateBuilder<NominatedTrainee>();
+        var nominations = course.Nominations.IsDefault ? [] : course.Nominations;
+        for (var i = 0; i < nominations.Length; i++)
+        {
+            var province = ResolveProvince(nominations[i]?.ProvinceCode, $"nominations[{i}].provinceCode");
+            foreach (var trainee in CheckTrainees(nominations[i]!.Trainees, draft.Audience, $"nominations[{i}]."))
+            {
+                trainees.Add(new NominatedTrainee($"t{trainees.Count + 1:000}", province, trainee, Attended: true));
+            }
+        }
+
+        if (trainees.Count > draft.Capacity)
+        {
+            throw new ConflictException(ConflictRules.CourseCapacity, $"{trainees.Count} trainees exceed the capacity of {draft.Capacity}.");
+        }
+
+        var evaluations = (course.Evaluations.IsDefault ? [] : course.Evaluations)
+            .Select((e, i) => ToEvaluation(e, sessions, $"evaluations[{i}]."))
+            .ToImmutableArray();
+        EnsureNew();
+        await state.UpdateAsync(s => s with
+        {
+            CycleId = cycleId,
+            CurriculumVersion = version,
+            Title = draft.Title,
+            Audience = draft.Audience,
+            Capacity = draft.Capacity,
+            QuotaPerProvince = draft.QuotaPerProvince,
+            CoOrganisers = draft.CoOrganisers,
+            Topics = draft.Topics,
+            Status = CourseStatus.Reported,
+            HostProvince = host.Code,
+            Start = schedule.Start,
+            End = schedule.End,
+            Sessions = sessions,
+            Trainees = trainees.ToImmutable(),
+            MaterialsSentOn = course.MaterialsSentOn,
+            Evaluations = evaluations,
+        });
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCourseAsync(Id);
+        await GrainFactory.GetGrain<IProvinceGrain>(host.Code).AddHostingHistoryAsync(new HostingRecord(cycleId, Id, schedule.Start));
+        return View();
+    }
+
+    public Task<CourseView> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(View());
+    }
+
+    public async Task<CourseView> NominateAsync(NominationRequest nomination)
+    {
+        EnsureExists();
+        ArgumentNullException.ThrowIfNull(nomination);
+        var province = ResolveProvince(nomination.ProvinceCode, "provinceCode");
+        var trainees = CheckTrainees(nomination.Trainees, state.State.Audience, "");
+        await state.UpdateAsync(s =>
+        {
+            if (s.Status is not (CourseStatus.Published or CourseStatus.HostConfirmed))
+            {
+                throw new ConflictException(ConflictRules.InvalidTransition, $"Nominations are open only once the course is published; it is {s.Status}.");
+            }
+
+            var already = s.Trainees.Count(t => t.ProvinceCode == province);
+            if (already + trainees.Length > s.QuotaPerProvince)
+            {
+                throw new ConflictException(
+                    ConflictRules.NominationQuota,
+                    $"{province} may nominate {s.QuotaPerProvince} trainees; it has {already} and asks for {trainees.Length} more.");
+            }
+
+            if (s.Trainees.Length + trainees.Length > s.Capacity)
+            {
+                throw new ConflictException(ConflictRules.CourseCapacity, $"The course has {s.Capacity - s.Trainees.Length} places left.");
+            }
+
+            var added = trainees.Select((t, i) => new NominatedTrainee($"t{s.Trainees.Length + i + 1:000}", province, t, null));
+            return s with { Trainees = s.Trainees.AddRange(added) };
+        });
+        return View();
+    }
+
+    public async Task<CourseView> MarkMaterialsSentAsync(DateOnly? sentOn)
+    {
+        EnsureExists();
+        var today = Deadlines.Today(TimeProvider);
+        var date = sentOn ?? today;
+        if (date > today)
+        {
+            throw new DomainValidationException("sentOn", "Materials cannot be marked sent on a future date.");
+        }
+
+        var wasOverdue = state.State.MaterialsOverdue;
+        await state.UpdateAsync(s =>
+        {
+            if (s.Status is CourseStatus.Cancelled)
+            {
+                throw new ConflictException(ConflictRules.InvalidTransition, "The course is cancelled.");
+            }
+
+            return s with { MaterialsSentOn = date, MaterialsOverdue = false };
+        });
+        if (await GetReminderAsync(MaterialsReminder) is not null)
+        {
+            await UnregisterReminderAsync(MaterialsReminder);
+        }
+
+        if (wasOverdue)
+        {
+            await GrainFactory.GetGrain<ICycleGrain>(state.State.CycleId).ResolveEscalationAsync(MaterialsSubject);
+        }
+
+        return View();
+    }
+
+    public async Task<CourseView> RecordAttendanceAsync(AttendanceRecord attendance)
+    {
+        EnsureExists();
+        ArgumentNullException.ThrowIfNull(attendance);
+        var present = attendance.PresentTraineeIds.IsDefault ? [] : attendance.PresentTraineeIds;
+        var known = state.State.Trainees.Select(t => t.TraineeId).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < present.Length; i++)
+        {
+            if (!known.Contains(present[i] ?? ""))
+            {
+                throw new DomainValidationException($"presentTraineeIds[{i}]", $"'{present[i]}' is not a trainee of this course.");
+            }
+        }
+
+        await state.UpdateAsync(s =>
+        {
+            if (s.Status is not (CourseStatus.HostConfirmed or CourseStatus.Held))
+            {
+                throw new ConflictException(ConflictRules.InvalidTransition, $"Attendance is recorded once the host has confirmed; the course is {s.Status}.");
+            }
+
+            return s with
+            {
+                Status = CourseStatus.Held,
+                Trainees = s.Trainees.Select(t => t with { Attended = present.Contains(t.TraineeId) }).ToImmutableArray(),
+            };
+        });
+        return View();
+    }
+
+    public async Task<CourseView> RecordEvaluationAsync(EvaluationRequest evaluation)
+    {
+        EnsureExists();
+        var view = ToEvaluation(evaluation, state.State.Sessions, "");
+        await state.UpdateAsync(s =>
+        {
+            if (s.Status is not (CourseStatus.Held or CourseStatus.Reported))
+            {
+                throw new ConflictException(ConflictRules.InvalidTransition, $"Sessions are evaluated after the course is held; it is {s.Status}.");
+            }
+
+            return s with { Evaluations = s.Evaluations.Add(view) };
+        });
+        return View();
+    }
+
+    public async Task<FieldTripView> AddFieldTripAsync(NewFieldTrip trip)
+    {
+        EnsureExists();
+        var clean = FieldTripRules.Validate(trip);
+        var tripId = $"{Id}-trip-{clean.TripNumber}";
+        await state.UpdateAsync(s => s.FieldTripIds.Contains(tripId)
+            ? throw new ConflictException(ConflictRules.AlreadyExists, $"Trip {clean.TripNumber} of this class already exists ({tripId}).")
+            : s with { FieldTripIds = s.FieldTripIds.Add(tripId) });
+        return await GrainFactory.GetGrain<IFieldTripGrain>(tripId).CreateAsync(Id, clean);
+    }
+
+    public async Task<CourseView> ApplyScheduleAsync(CourseSchedule schedule)
+    {
+        EnsureExists();
+        ArgumentNullException.ThrowIfNull(schedule);
+        var host = ResolveProvince(schedule.HostProvince, "hostProvince");
+        Require.Order(schedule.Start, schedule.End);
+        var topics = state.State.Topics.Select(t => t.TopicCode).ToHashSet(StringComparer.Ordinal);
+        var sessions = ToSessions(schedule.Sessions, schedule.Start, schedule.End, topics, historical: false);
+        await state.UpdateAsync(s => s.Status is CourseStatus.Proposed or CourseStatus.Planned
+            ? s with { Status = CourseStatus.Planned, HostProvince = host, Start = schedule.Start, End = schedule.End, Sessions = sessions }
+            : throw new ConflictException(ConflictRules.InvalidTransition, $"A {s.Status} course cannot be re-planned."));
+        return View();
+    }
+
+    public async Task<CourseView> MarkPublishedAsync(string hostingRequestId)
+    {
+        EnsureExists();
+        await state.UpdateAsync(s => s.Status == CourseStatus.Planned
+            ? s with { Status = CourseStatus.Published, HostingRequestId = hostingRequestId }
+            : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a planned course can be published; it is {s.Status}."));
+        await ArmMaterialsReminderAsync();
+        return View();
+    }
+
+    public async Task<CourseView> SetHostAsync(string hostProvince, string? hostingRequestId, ImmutableArray<string> declinedBy)
+    {
+        EnsureExists();
+        var host = ResolveProvince(hostProvince, "hostProvince");
+        await state.UpdateAsync(s => s with
+        {
+            HostProvince = host,
+            HostingRequestId = hostingRequestId,
+            HostLogistics = null,
+            DeclinedByProvinces = declinedBy.IsDefault ? [] : declinedBy,
+            Status = s.Status == CourseStatus.HostConfirmed ? CourseStatus.Published : s.Status,
+        });
+        return View();
+    }
+
+    public async Task<CourseView> RecordHostConfirmedAsync(string hostingRequestId, HostingConfirmation confirmation)
+    {
+        EnsureExists();
+        await state.UpdateAsync(s =>
+        {
+            if (s.HostingRequestId != hostingRequestId)
+            {
+                throw new ConflictException(ConflictRules.AlreadyAnswered, $"'{hostingRequestId}' is not the course's current hosting request.");
+            }
+
+            return s.Status == CourseStatus.Published
+                ? s with { Status = CourseStatus.HostConfirmed, HostLogistics = confirmation }
+                : throw new ConflictException(ConflictRules.InvalidTransition, $"A {s.Status} course cannot record a host confirmation.");
+        });
+        return View();
+    }
+
+    public async Task<CourseView> SetSessionStaffingAsync(string sessionId, string? lecturerId, StaffingStatus staffing, string? assignmentId, string? unstaffedReason)
+    {
+        EnsureExists();
+        await state.UpdateAsync(s =>
+        {
+            var session = s.Sessions.FirstOrDefault(x => x.SessionId == sessionId) ?? throw new NotFoundException("session", sessionId);
+            var updated = session with { LecturerId = lecturerId, Staffing = staffing, AssignmentId = assignmentId, UnstaffedReason = unstaffedReason };
+            return s with { Sessions = s.Sessions.Replace(session, updated) };
+        });
+        return View();
+    }
+
+    public async Task<CourseView> MarkReportedAsync()
+    {
+        EnsureExists();
+        if (state.State.Status == CourseStatus.Held)
+        {
+            await state.UpdateAsync(s => s.Status == CourseStatus.Held ? s with { Status = CourseStatus.Reported } : s);
+        }
+
+        return View();
+    }
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        var s = state.State;
+        if (reminderName != MaterialsReminder || !state.RecordExists || s.MaterialsSentOn is not null || s.MaterialsOverdue
+            || s.Status is CourseStatus.Cancelled or CourseStatus.Held or CourseStatus.Reported)
+        {
+            return;
+        }
+
+        await state.UpdateAsync(x => x with { MaterialsOverdue = true });
+        LogMaterialsOverdue(logger, Id);
+        await GrainFactory.GetGrain<ICycleGrain>(s.CycleId).RaiseEscalationAsync(
+            EscalationKind.MaterialsNotSent,
+            Id,
+            MaterialsSubject,
+            $"Materials for '{s.Title}' (starting {s.Start:yyyy-MM-dd}) were not sent {Deadlines.MaterialsDaysBeforeStart} days before the start.");
+    }
+
+    private string MaterialsSubject => Id + ":materials";
+
+    private async Task ArmMaterialsReminderAsync()
+    {
+        if (state.State.Start is DateOnly start && state.State.MaterialsSentOn is null)
+        {
+            await RegisterOrUpdateReminderAsync(MaterialsReminder, Deadlines.StartOfDay(start.AddDays(-Deadlines.MaterialsDaysBeforeStart)));
+        }
+    }
+
+    private async Task<(string CycleId, string Version, CourseDraft Draft)> ValidateAsync(NewCourse course)
+    {
+        Require.Slug(Id, "courseId");
+        var cycleId = Require.Text(course.CycleId, "cycleId", 100);
+        var version = Require.Text(course.CurriculumVersion, "curriculumVersion", 20);
+        CurriculumView curriculum;
+        try
+        {
+            curriculum = await GrainFactory.GetGrain<ICurriculumGrain>(version).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            throw new DomainValidationException("curriculumVersion", $"Curriculum '{version}' does not exist.");
+        }
+
+        return (cycleId, version, CourseDraftRules.Validate(course.Draft, curriculum.Topics, "draft."));
+    }
+
+    private static ImmutableArray<SessionView> ToSessions(
+        ImmutableArray<PlannedSession> planned,
+        DateOnly start,
+        DateOnly end,
+        IReadOnlySet<string> topics,
+        bool historical)
+    {
+        var list = planned.IsDefault ? [] : planned;
+        var sessions = ImmutableArray.CreateBuilder<SessionView>(list.Length);
+        for (var i = 0; i < list.Length; i++)
+        {
+            var p = list[i] ?? throw new DomainValidationException($"sessions[{i}]", "A session is required.");
+            if (!topics.Contains(p.TopicCode ?? ""))
+            {
+                throw new DomainValidationException($"sessions[{i}].topicCode", $"'{p.TopicCode}' is not a topic of this course.");
+            }
+
+            if (p.Date < start || p.Date > end)
+            {
+                throw new DomainValidationException($"sessions[{i}].date", $"{p.Date:yyyy-MM-dd} is outside the course dates.");
+            }
+
+            Require.Defined(p.Slot, $"sessions[{i}].slot");
+            Require.Defined(p.Method, $"sessions[{i}].method");
+            var staffing = p.LecturerId is null ? StaffingStatus.Unstaffed : historical ? StaffingStatus.Accepted : StaffingStatus.Proposed;
+            sessions.Add(new SessionView($"s{i + 1:00}", p.TopicCode!, p.Date, p.Slot, p.Method, p.LecturerId, staffing, null, p.LecturerId is null ? p.UnstaffedReason : null));
+        }
+
+        var clash = sessions.GroupBy(x => (x.Date, x.Slot)).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+        {
+            throw new DomainValidationException("sessions", $"Two sessions share {clash.Key.Date:yyyy-MM-dd} ({clash.Key.Slot}).");
+        }
+
+        return sessions.MoveToImmutable();
+    }
+
+    private static ImmutableArray<Trainee> CheckTrainees(ImmutableArray<Trainee> trainees, CourseAudience audience, string prefix)
+    {
+        if (trainees.IsDefaultOrEmpty)
+        {
+            throw new DomainValidationException(prefix + "trainees", "At least one trainee is required.");
+        }
+
+        var clean = ImmutableArray.CreateBuilder<Trainee>(trainees.Length);
+        for (var i = 0; i < trainees.Length; i++)
+        {
+            var t = trainees[i] ?? throw new DomainValidationException($"{prefix}trainees[{i}]", "A trainee is required.");
+            var name = Require.Text(t.FullName, $"{prefix}trainees[{i}].fullName", 200);
+            if (!audience.Positions.Contains(t.Position))
+            {
+                throw new DomainValidationException($"{prefix}trainees[{i}].position", $"Position {t.Position} is not in this course's audience.");
+            }
+
+            if (!audience.Levels.Contains(t.Level))
+            {
+                throw new DomainValidationException($"{prefix}trainees[{i}].level", $"Level {t.Level} is not in this course's audience.");
+            }
+
+            clean.Add(t with { FullName = name, Unit = string.IsNullOrWhiteSpace(t.Unit) ? null : t.Unit.Trim() });
+        }
+
+        return clean.MoveToImmutable();
+    }
+
+    private static EvaluationView ToEvaluation(EvaluationRequest? evaluation, ImmutableArray<SessionView> sessions, string prefix)
+    {
+        if (evaluation is null)
+        {
+            throw new DomainValidationException(prefix.TrimEnd('.'), "An evaluation is required.");
+        }
+
+        var session = sessions.FirstOrDefault(s => s.SessionId == evaluation.SessionId)
+            ?? throw new DomainValidationException(prefix + "sessionId", $"'{evaluation.SessionId}' is not a session of this course.");
+        Require.Range(evaluation.Score, 1, 5, prefix + "score");
+        var comment = string.IsNullOrWhiteSpace(evaluation.Comment) ? null : Require.Text(evaluation.Comment, prefix + "comment", 2000);
+        return new EvaluationView(session.SessionId, session.TopicCode, session.LecturerId, evaluation.Score, comment);
+    }
+
+    private static string ResolveProvince(string? nameOrCode, string field) =>
+        ProvinceDirectory.Resolve(nameOrCode)?.Code ?? throw new DomainValidationException(field, $"'{nameOrCode}' is not a province.");
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw new NotFoundException("course", Id);
+        }
+    }
+
+    private void EnsureNew()
+    {
+        if (state.RecordExists)
+        {
+            throw new ConflictException(ConflictRules.AlreadyExists, $"Course '{Id}' already exists.");
+        }
+    }
+
+    private CourseView View()
+    {
+        var s = state.State;
+        return new CourseView(
+            Id, s.CycleId, s.CurriculumVersion, s.Title, s.Audience, s.Capacity, s.QuotaPerProvince, s.CoOrganisers, s.Status,
+            s.HostProvince, s.Start, s.End, s.HostingRequestId, s.HostLogistics, s.DeclinedByProvinces, s.Sessions, s.Trainees,
+            s.MaterialsSentOn, s.MaterialsOverdue, s.Evaluations, s.FieldTripIds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Course {CourseId}: materials not sent before the deadline; flagged")]
+    private static partial void LogMaterialsOverdue(ILogger logger, string courseId);
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using OrleansTraining.Grains.Provinces;
+
+namespace OrleansTraining.Grains.Courses;
+
+public sealed record CourseState
+{
+    public string CycleId { get; init; } = "";
+
+    public string CurriculumVersion { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public CourseAudience Audience { get; init; } = new([], []);
+
+    public int Capacity { get; init; }
+
+    public int QuotaPerProvince { get; init; }
+
+    public ImmutableArray<string> CoOrganisers { get; init; } = [];
+
+    public ImmutableArray<CourseTopicPlan> Topics { get; init; } = [];
+
+    public CourseStatus Status { get; init; }
+
+    public string? HostProvince { get; init; }
+
+    public DateOnly? Start { get; init; }
+
+    public DateOnly? End { get; init; }
+
+    public string? HostingRequestId { get; init; }
+
+    public HostingConfirmation? HostLogistics { get; init; }
+
+    public ImmutableArray<string> DeclinedByProvinces { get; init; } = [];
+
+    public ImmutableArray<SessionView> Sessions { get; init; } = [];
+
+    public ImmutableArray<NominatedTrainee> Trainees { get; init; } = [];
+
+    public DateOnly? MaterialsSentOn { get; init; }
+
+    public bool MaterialsOverdue { get; init; }
+
+    public ImmutableArray<EvaluationView> Evaluations { get; init; } = [];
+
+    public ImmutableArray<string> FieldTripIds { get; init; } = [];
+}

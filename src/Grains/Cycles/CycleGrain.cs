@@ -1,0 +1,545 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Curricula;
+using OrleansTraining.Grains.Lecturers;
+using OrleansTraining.Grains.Planning;
+using OrleansTraining.Grains.Provinces;
+using OrleansTraining.Grains.Registry;
+using OrleansTraining.Silo;
+
+namespace OrleansTraining.Grains.Cycles;
+
+public sealed partial class CycleGrain(
+    [PersistentState("cycle")] IPersistentState<CycleState> state,
+    ILogger<CycleGrain> logger) : Grain, ICycleGrain
+{
+    private string Id => GetPrimaryKeyString();
+
+    public async Task<CycleView> CreateAsync(NewCycle cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        CycleId.Parse(Id);
+        Require.Order(cycle.Start, cycle.End);
+        var version = Require.Text(cycle.CurriculumVersion, "curriculumVersion", 20);
+        var topics = await CurriculumTopicsAsync(version);
+        var drafts = (cycle.Courses.IsDefault ? [] : cycle.Courses)
+            .Select((d, i) => CourseDraftRules.Validate(d, topics, $"courses[{i}]."))
+            .ToImmutableArray();
+        if (state.RecordExists)
+        {
+            throw new ConflictException(ConflictRules.AlreadyExists, $"Cycle '{Id}' already exists.");
+        }
+
+        var previous = CycleId.Previous(Id);
+        var previousHosts = (await ProvincesAsync())
+            .Where(p => p.HostingHistory.Any(h => h.CycleId == previous))
+            .Select(p => p.Code)
+            .ToImmutableArray();
+        var courseIds = drafts.Select((_, i) => CourseKey(i + 1)).ToImmutableArray();
+        await state.UpdateAsync(s => s with
+        {
+            Start = cycle.Start,
+            End = cycle.End,
+            CurriculumVersion = version,
+            Status = CycleStatus.Draft,
+            CourseIds = courseIds,
+            Drafts = drafts,
+            PreviousCycleId = previous,
+            PreviousHosts = previousHosts,
+        });
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCycleAsync(Id);
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            await GrainFactory.GetGrain<ICourseGrain>(courseIds[i]).CreateAsync(new NewCourse(Id, version, drafts[i]));
+        }
+
+        LogCreated(logger, Id, drafts.Length);
+        return View();
+    }
+
+    public Task<CycleView> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(View());
+    }
+
+    public async Task<CourseView> AddCourseAsync(CourseDraft draft)
+    {
+        EnsureExists();
+        var clean = CourseDraftRules.Validate(draft, await CurriculumTopicsAsync(state.State.CurriculumVersion));
+        var updated = await state.UpdateAsync(s => s.Status is CycleStatus.Draft or CycleStatus.Planned
+            ? s with { CourseIds = s.CourseIds.Add(CourseKey(s.CourseIds.Length + 1)), Drafts = s.Drafts.Add(clean) }
+            : throw new ConflictException(ConflictRules.InvalidTransition, $"Courses are added while the cycle is Draft or Planned; it is {s.Status}."));
+        return await GrainFactory.GetGrain<ICourseGrain>(updated.CourseIds[^1]).CreateAsync(new NewCourse(Id, updated.CurriculumVersion, clean));
+    }
+
+    public async Task<PlanResult> PlanAsync()
+    {
+        EnsureExists();
+        EnsureStatus("plan", CycleStatus.Draft, CycleStatus.Planned);
+        var courses = await CoursesAsync();
+        var provinces = await ProvincesAsync();
+        var lecturers = await LecturersAsync();
+        var previous = state.State.PreviousCycleId;
+        var input = new PlanningInput(
+            state.State.Start,
+            state.State.End,
+            [.. courses.Where(c => c.Status is CourseStatus.Proposed or CourseStatus.Planned).Select(c => new PlanningCourse(c.Id, c.Capacity, DraftOf(c.Id).Topics))],
+            [.. provinces.Select(p => new PlanningProvince(
+                p.Code,
+                p.VenueCapacity,
+                p.UnavailableDates,
+                p.HostingHistory.Any(h => h.CycleId == previous),
+                p.HostingHistory.Length))],
+            [.. lecturers.Select(l => ToPlanning(l, excludeAssignmentId: null))]);
+        var proposal = FirstPlanner.Plan(input);
+        var issues = proposal.Courses
+            .SelectMany(c => c.Schedule is null
+                ? [new PlanIssue(c.CourseId, null, c.UnhostedReason ?? "No host found.")]
+                : c.Schedule.Sessions
+                    .Select((s, i) => (s, i))
+                    .Where(x => x.s.LecturerId is null)
+                    .Select(x => new PlanIssue(c.CourseId, $"s{x.i + 1:00}", x.s.UnstaffedReason ?? "No lecturer found.")))
+            .ToImmutableArray();
+        var previousHosts = provinces.Where(p => p.HostingHistory.Any(h => h.CycleId == previous)).Select(p => p.Code).ToImmutableArray();
+        await state.UpdateAsync(s => s with { Status = CycleStatus.Planned, PlanIssues = issues, PreviousHosts = previousHosts });
+        foreach (var course in proposal.Courses.Where(c => c.Schedule is not null))
+        {
+            await GrainFactory.GetGrain<ICourseGrain>(course.CourseId).ApplyScheduleAsync(course.Schedule!);
+        }
+
+        var sessions = proposal.Courses.Where(c => c.Schedule is not null).SelectMany(c => c.Schedule!.Sessions).ToList();
+        var staffed = sessions.Count(s => s.LecturerId is not null);
+        LogPlanned(logger, Id, proposal.Courses.Count(c => c.Schedule is not null), staffed, issues.Length);
+        return new PlanResult(CycleStatus.Planned, proposal.Courses.Count(c => c.Schedule is not null), staffed, sessions.Count - staffed, issues);
+    }
+
+    public async Task<CycleView> PublishAsync()
+    {
+        EnsureExists();
+        EnsureStatus("publish", CycleStatus.Planned);
+        var courses = await CoursesAsync();
+        var planned = courses.Where(c => c.Status == CourseStatus.Planned).ToList();
+        var now = TimeProvider.GetUtcNow();
+        var offers = planned
+            .SelectMany(c => c.Sessions.Where(s => s.LecturerId is not null).Select(s => (Course: c, Session: s)))
+            .ToList();
+        await state.UpdateAsync(s =>
+        {
+            var escalations = s.Escalations;
+            foreach (var issue in s.PlanIssues)
+            {
+                escalations = AddEscalation(
+                    escalations,
+                    issue.SessionId is null ? EscalationKind.CourseUnhosted : EscalationKind.SessionUnstaffed,
+                    issue.CourseId,
+                    issue.SessionId is null ? issue.CourseId + ":host" : SessionKey(issue.CourseId, issue.SessionId),
+                    issue.Reason,
+                    now);
+            }
+
+            var counts = offers.Aggregate(s.OfferCounts, (acc, o) => acc.SetItem(SessionKey(o.Course.Id, o.Session.SessionId), acc.GetValueOrDefault(SessionKey(o.Course.Id, o.Session.SessionId)) + 1));
+            return s with { Status = CycleStatus.Published, Escalations = escalations, OfferCounts = counts };
+        });
+
+        foreach (var course in planned)
+        {
+            var requestId = HostingRequestId(course.Id, 1);
+            await GrainFactory.GetGrain<ICourseGrain>(course.Id).MarkPublishedAsync(requestId);
+            await SendHostingRequestAsync(course, course.HostProvince!, requestId, now);
+        }
+
+        foreach (var (course, session) in offers)
+        {
+            var key = SessionKey(course.Id, session.SessionId);
+            await SendOfferAsync(course, session, session.LecturerId!, AssignmentId(key, state.State.OfferCounts[key]), now);
+        }
+
+        LogPublished(logger, Id, planned.Count, offers.Count);
+        return View();
+    }
+
+    public async Task<CyclePlan> GetPlanAsync()
+    {
+        EnsureExists();
+        return new CyclePlan(Id, state.State.Status, [.. await CoursesAsync()], state.State.PlanIssues);
+    }
+
+    public async Task<CycleReport> GetReportAsync()
+    {
+        EnsureExists();
+        return CycleReportBuilder.Build(Id, state.State.Status, TimeProvider.GetUtcNow(), await CoursesAsync(), state.State.Escalations);
+    }
+
+    public Task<ImmutableArray<Escalation>> GetEscalationsAsync(bool includeResolved)
+    {
+        EnsureExists();
+        return Task.FromResult(includeResolved ? state.State.Escalations : [.. state.State.Escalations.Where(e => e.ResolvedAt is null)]);
+    }
+
+    public async Task<CycleView> StartAsync()
+    {
+        EnsureExists();
+        await state.UpdateAsync(s => s.Status == CycleStatus.Published
+            ? s with { Status = CycleStatus.Running }
+            : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a published cycle can start; it is {s.Status}."));
+        return View();
+    }
+
+    public async Task<CycleView> CloseAsync()
+    {
+        EnsureExists();
+        await state.UpdateAsync(s => s.Status == CycleStatus.Running
+            ? s with { Status = CycleStatus.Closed }
+            : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a running cycle can close; it is {s.Status}."));
+        foreach (var courseId in state.State.CourseIds)
+        {
+            await GrainFactory.GetGrain<ICourseGrain>(courseId).MarkReportedAsync();
+        }
+
+        return View();
+    }
+
+    public async Task<CycleView> RollOverAsync(string? curriculumVersion)
+    {
+        EnsureExists();
+        var nextId = CycleId.Next(Id);
+        var version = string.IsNullOrWhiteSpace(curriculumVersion) ? state.State.CurriculumVersion : curriculumVersion.Trim();
+        await CurriculumTopicsAsync(version);
+        var updated = await state.UpdateAsync(s =>
+        {
+            if (s.Status != CycleStatus.Closed)
+            {
+                throw new ConflictException(ConflictRules.InvalidTransition, $"Only a closed cycle rolls over; it is {s.Status}.");
+            }
+
+            return s.NextCycleId is not null
+                ? throw new ConflictException(ConflictRules.AlreadyExists, $"Cycle '{Id}' already rolled over to '{s.NextCycleId}'.")
+                : s with { NextCycleId = nextId };
+        });
+
+        // A new curriculum has other topics, so carried courses take all of its topics; the same one keeps each course's own.
+        var drafts = updated.Drafts
+            .Select(d => version == updated.CurriculumVersion ? d : d with { Topics = [] })
+            .ToImmutableArray();
+        return await GrainFactory.GetGrain<ICycleGrain>(nextId).CreateAsync(
+            new NewCycle(updated.Start.AddYears(2), updated.End.AddYears(2), version, drafts));
+    }
+
+    public async Task OnHostingAnsweredAsync(string courseId, HostingRequestView answer)
+    {
+        EnsureExists();
+        ArgumentNullException.ThrowIfNull(answer);
+        var now = TimeProvider.GetUtcNow();
+        var requestId = answer.Request.RequestId;
+        await state.UpdateAsync(s => s with { Escalations = Resolve(s.Escalations, requestId, now) });
+        if (!state.State.CourseIds.Contains(courseId))
+        {
+            return;
+        }
+
+        var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetAsync();
+        if (course.HostingRequestId != requestId)
+        {
+            return;
+        }
+
+        if (answer.Status == HostingRequestStatus.Confirmed)
+        {
+            await GrainFactory.GetGrain<ICourseGrain>(courseId).RecordHostConfirmedAsync(requestId, answer.Confirmation!);
+            return;
+        }
+
+        if (answer.Status == HostingRequestStatus.Declined)
+        {
+            await ReplaceHostAsync(course, answer.ProvinceCode, now);
+        }
+    }
+
+    public async Task OnOfferAnsweredAsync(AssignmentView answer)
+    {
+        EnsureExists();
+        ArgumentNullException.ThrowIfNull(answer);
+        var now = TimeProvider.GetUtcNow();
+        var offer = answer.Offer;
+        var key = SessionKey(offer.CourseId, offer.SessionId);
+        await state.UpdateAsync(s =>
+        {
+            var next = s with { Escalations = Resolve(s.Escalations, offer.AssignmentId, now) };
+            return answer.Status == AssignmentStatus.Declined
+                ? next with { Declined = next.Declined.SetItem(key, next.Declined.GetValueOrDefault(key, []).Add(answer.LecturerId)) }
+                : next;
+        });
+        if (!state.State.CourseIds.Contains(offer.CourseId))
+        {
+            return;
+        }
+
+        var courseGrain = GrainFactory.GetGrain<ICourseGrain>(offer.CourseId);
+        var course = await courseGrain.GetAsync();
+        var session = course.Sessions.FirstOrDefault(s => s.SessionId == offer.SessionId);
+        if (session is null || session.AssignmentId != offer.AssignmentId)
+        {
+            return; // a withdrawn offer answered late: the session has moved on
+        }
+
+        if (answer.Status == AssignmentStatus.Accepted)
+        {
+            await courseGrain.SetSessionStaffingAsync(session.SessionId, answer.LecturerId, StaffingStatus.Accepted, offer.AssignmentId, null);
+        }
+        else if (answer.Status == AssignmentStatus.Declined)
+        {
+            await OfferSessionAsync(course, session, preferred: null, now);
+        }
+    }
+
+    public async Task RaiseEscalationAsync(EscalationKind kind, string courseId, string subjectKey, string detail)
+    {
+        EnsureExists();
+        var now = TimeProvider.GetUtcNow();
+        await state.UpdateAsync(s => s with { Escalations = AddEscalation(s.Escalations, kind, courseId, subjectKey, detail, now) });
+        LogEscalation(logger, Id, kind, subjectKey);
+    }
+
+    public async Task ResolveEscalationAsync(string subjectKey)
+    {
+        EnsureExists();
+        var now = TimeProvider.GetUtcNow();
+        await state.UpdateAsync(s => s with { Escalations = Resolve(s.Escalations, subjectKey, now) });
+    }
+
+    /// <summary>The host declined: propose the course to the nearest other province with the same dates, and re-offer its sessions there.</summary>
+    private async Task ReplaceHostAsync(CourseView course, string declinedBy, DateTimeOffset now)
+    {
+        var declined = course.DeclinedByProvinces.Add(declinedBy);
+        var courses = await CoursesAsync();
+        var busy = courses
+            .Where(c => c.Id != course.Id && c.HostProvince is not null && c.Start is not null && c.End is not null)
+            .GroupBy(c => c.HostProvince!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(c => (c.Start!.Value, c.End!.Value)).ToImmutableArray(), StringComparer.Ordinal);
+        var provinces = await ProvincesAsync();
+        var previous = state.State.PreviousCycleId;
+        var (host, reason) = FirstPlanner.ChooseReplacementHost(
+            course.Capacity,
+            course.Start!.Value,
+            course.End!.Value,
+            declinedBy,
+            declined.ToHashSet(StringComparer.Ordinal),
+            provinces.Select(p => new PlanningProvince(p.Code, p.VenueCapacity, p.UnavailableDates, p.HostingHistory.Any(h => h.CycleId == previous), p.HostingHistory.Length)),
+            busy);
+        var courseGrain = GrainFactory.GetGrain<ICourseGrain>(course.Id);
+        if (host is null)
+        {
+            await state.UpdateAsync(s => s with
+            {
+                PlanIssues = s.PlanIssues.Add(new PlanIssue(course.Id, null, reason!)),
+                Escalations = AddEscalation(s.Escalations, EscalationKind.CourseUnhosted, course.Id, course.Id + ":host", reason!, now),
+            });
+            await courseGrain.SetHostAsync(declinedBy, null, declined);
+            return;
+        }
+
+        var requestId = HostingRequestId(course.Id, declined.Length + 1);
+        var moved = await courseGrain.SetHostAsync(host, requestId, declined);
+        await SendHostingRequestAsync(moved, host, requestId, now);
+        LogHostReplaced(logger, course.Id, declinedBy, host);
+
+        // Offers named the old province; travel days depend on it. Withdraw them and offer again, the same lecturer first.
+        foreach (var session in moved.Sessions.Where(s => s.AssignmentId is not null && s.LecturerId is not null))
+        {
+            await GrainFactory.GetGrain<ILecturerGrain>(session.LecturerId!).WithdrawOfferAsync(session.AssignmentId!);
+            await OfferSessionAsync(moved, session, preferred: session.LecturerId, now);
+        }
+    }
+
+    /// <summary>Offers a session to the next suitable lecturer (or <paramref name="preferred"/> when still suitable), or records why nobody can.</summary>
+    private async Task OfferSessionAsync(CourseView course, SessionView session, string? preferred, DateTimeOffset now)
+    {
+        var key = SessionKey(course.Id, session.SessionId);
+        var lecturers = (await LecturersAsync()).Select(l => ToPlanning(l, session.AssignmentId)).ToList();
+        var excluded = state.State.Declined.GetValueOrDefault(key, []).ToHashSet(StringComparer.Ordinal);
+        var host = course.HostProvince!;
+        var preferredOnly = lecturers.Where(l => l.Id == preferred).ToList();
+        var choice = preferredOnly.Count == 1
+            ? FirstPlanner.ChooseLecturer(session.TopicCode, session.Date, session.Slot, host, preferredOnly, excluded)
+            : new LecturerChoice(null, null);
+        if (choice.LecturerId is null)
+        {
+            choice = FirstPlanner.ChooseLecturer(session.TopicCode, session.Date, session.Slot, host, lecturers, excluded);
+        }
+
+        var courseGrain = GrainFactory.GetGrain<ICourseGrain>(course.Id);
+        if (choice.LecturerId is null)
+        {
+            var reason = choice.Reason ?? "No lecturer found.";
+            await state.UpdateAsync(s => s with
+            {
+                PlanIssues = s.PlanIssues.Add(new PlanIssue(course.Id, session.SessionId, reason)),
+                Escalations = AddEscalation(s.Escalations, EscalationKind.SessionUnstaffed, course.Id, key, reason, now),
+            });
+            await courseGrain.SetSessionStaffingAsync(session.SessionId, null, StaffingStatus.Unstaffed, null, reason);
+            return;
+        }
+
+        var updated = await state.UpdateAsync(s => s with { OfferCounts = s.OfferCounts.SetItem(key, s.OfferCounts.GetValueOrDefault(key) + 1) });
+        await SendOfferAsync(course, session, choice.LecturerId, AssignmentId(key, updated.OfferCounts[key]), now);
+    }
+
+    private async Task SendOfferAsync(CourseView course, SessionView session, string lecturerId, string assignmentId, DateTimeOffset now)
+    {
+        await GrainFactory.GetGrain<ILecturerGrain>(lecturerId).ReceiveOfferAsync(new TeachingOffer(
+            assignmentId,
+            Id,
+            course.Id,
+            session.SessionId,
+            session.TopicCode,
+            session.Date,
+            session.Slot,
+            session.Method,
+            course.HostProvince!,
+            now + Deadlines.OfferAnswer));
+        await GrainFactory.GetGrain<ICourseGrain>(course.Id).SetSessionStaffingAsync(session.SessionId, lecturerId, StaffingStatus.Offered, assignmentId, null);
+    }
+
+    private async Task SendHostingRequestAsync(CourseView course, string host, string requestId, DateTimeOffset now) =>
+        await GrainFactory.GetGrain<IProvinceGrain>(host).ReceiveHostingRequestAsync(new HostingRequest(
+            requestId,
+            HostingRequestKind.Course,
+            Id,
+            course.Id,
+            null,
+            null,
+            course.Title,
+            course.Start!.Value,
+            course.End!.Value,
+            course.Capacity,
+            now + Deadlines.HostingAnswer));
+
+    private PlanningLecturer ToPlanning(LecturerView lecturer, string? excludeAssignmentId)
+    {
+        var live = lecturer.Assignments
+            .Where(a => a.Status is AssignmentStatus.Offered or AssignmentStatus.Accepted && a.Offer.AssignmentId != excludeAssignmentId)
+            .ToList();
+        return new PlanningLecturer(
+            lecturer.Id,
+            lecturer.QualifiedTopics,
+            lecturer.UnavailableDates,
+            lecturer.MaxSessionsPerCycle,
+            [.. live.Select(a => new Booking(a.Offer.Date, a.Offer.Slot, a.Offer.ProvinceCode))],
+            live.Count(a => a.Offer.CycleId == Id));
+    }
+
+    // The cycle keeps each course's validated draft (topics and methods) in course order.
+    private CourseDraft DraftOf(string courseId) => state.State.Drafts[state.State.CourseIds.IndexOf(courseId)];
+
+    private async Task<List<CourseView>> CoursesAsync()
+    {
+        var views = new List<CourseView>(state.State.CourseIds.Length);
+        foreach (var id in state.State.CourseIds)
+        {
+            views.Add(await GrainFactory.GetGrain<ICourseGrain>(id).GetAsync());
+        }
+
+        return views;
+    }
+
+    private async Task<List<ProvinceView>> ProvincesAsync()
+    {
+        var views = new List<ProvinceView>(ProvinceDirectory.Codes.Length);
+        foreach (var code in ProvinceDirectory.Codes)
+        {
+            views.Add(await GrainFactory.GetGrain<IProvinceGrain>(code).GetAsync());
+        }
+
+        return views;
+    }
+
+    private async Task<List<LecturerView>> LecturersAsync()
+    {
+        var registry = await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).GetAsync();
+        var views = new List<LecturerView>(registry.LecturerIds.Length);
+        foreach (var id in registry.LecturerIds)
+        {
+            views.Add(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync());
+        }
+
+        return views;
+    }
+
+    private async Task<ImmutableArray<Topic>> CurriculumTopicsAsync(string version)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<ICurriculumGrain>(version).GetAsync()).Topics;
+        }
+        catch (NotFoundException)
+        {
+            throw new DomainValidationException("curriculumVersion", $"Curriculum '{version}' does not exist.");
+        }
+    }
+
+    private static ImmutableArray<Escalation> AddEscalation(
+        ImmutableArray<Escalation> escalations,
+        EscalationKind kind,
+        string courseId,
+        string subjectKey,
+        string detail,
+        DateTimeOffset now) =>
+        escalations.Any(e => e.SubjectKey == subjectKey && e.ResolvedAt is null)
+            ? escalations
+            : escalations.Add(new Escalation($"e{escalations.Length + 1:000}", kind, courseId, subjectKey, detail, now, null));
+
+    private static ImmutableArray<Escalation> Resolve(ImmutableArray<Escalation> escalations, string subjectKey, DateTimeOffset now) =>
+        [.. escalations.Select(e => e.SubjectKey == subjectKey && e.ResolvedAt is null ? e with { ResolvedAt = now } : e)];
+
+    private string CourseKey(int number) => $"{Id}-c{number:00}";
+
+    private static string SessionKey(string courseId, string sessionId) => $"{courseId}/{sessionId}";
+
+    private static string AssignmentId(string sessionKey, int attempt) => $"{sessionKey.Replace('/', '-')}-a{attempt}";
+
+    private static string HostingRequestId(string courseId, int attempt) => $"{courseId}-host-{attempt}";
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw new NotFoundException("cycle", Id);
+        }
+    }
+
+    private void EnsureStatus(string action, params CycleStatus[] allowed)
+    {
+        if (!allowed.Contains(state.State.Status))
+        {
+            throw new ConflictException(
+                ConflictRules.InvalidTransition,
+                $"Cannot {action} a cycle that is {state.State.Status} (allowed: {string.Join(", ", allowed)}).");
+        }
+    }
+
+    private CycleView View()
+    {
+        var s = state.State;
+        return new CycleView(
+            Id, s.Start, s.End, s.CurriculumVersion, s.Status, s.CourseIds, s.PreviousCycleId, s.NextCycleId, s.PreviousHosts, s.PlanIssues,
+            [.. s.Escalations.Where(e => e.ResolvedAt is null)]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId} created with {Courses} courses")]
+    private static partial void LogCreated(ILogger logger, string cycleId, int courses);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId} planned: {Courses} courses placed, {Staffed} sessions staffed, {Issues} issues")]
+    private static partial void LogPlanned(ILogger logger, string cycleId, int courses, int staffed, int issues);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId} published: {Courses} hosting requests, {Offers} offers")]
+    private static partial void LogPublished(ILogger logger, string cycleId, int courses, int offers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} escalation {Kind} about {Subject}")]
+    private static partial void LogEscalation(ILogger logger, string cycleId, EscalationKind kind, string subject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Course {CourseId}: {DeclinedBy} declined to host; proposed to {Host}")]
+    private static partial void LogHostReplaced(ILogger logger, string courseId, string declinedBy, string host);
+}

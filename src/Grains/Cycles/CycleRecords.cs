@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using OrleansTraining.Grains.Courses;
+
+namespace OrleansTraining.Grains.Cycles;
+
+/// <summary>Draft → Planned → Published → Running → Closed.</summary>
+public enum CycleStatus
+{
+    Draft,
+    Planned,
+    Published,
+    Running,
+    Closed,
+}
+
+public enum EscalationKind
+{
+    HostingRequestUnanswered,
+    OfferUnanswered,
+    MaterialsNotSent,
+    SessionUnstaffed,
+    CourseUnhosted,
+}
+
+/// <summary>A new two-yearly cycle; the key is "yyyy-yyyy" (e.g. "2027-2028").</summary>
+public sealed record NewCycle(DateOnly Start, DateOnly End, string CurriculumVersion, ImmutableArray<CourseDraft> Courses);
+
+/// <summary>Something the board must act on. <see cref="SubjectKey"/> identifies what it is about (a request, assignment or course) so answering resolves it.</summary>
+public sealed record Escalation(
+    string Id,
+    EscalationKind Kind,
+    string CourseId,
+    string SubjectKey,
+    string Detail,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? ResolvedAt);
+
+/// <summary>What a planner could not do, and why.</summary>
+public sealed record PlanIssue(string CourseId, string? SessionId, string Reason);
+
+public sealed record PlanResult(CycleStatus Status, int CoursesPlanned, int SessionsStaffed, int SessionsUnstaffed, ImmutableArray<PlanIssue> Issues);
+
+public sealed record CycleView(
+    string Id,
+    DateOnly Start,
+    DateOnly End,
+    string CurriculumVersion,
+    CycleStatus Status,
+    ImmutableArray<string> CourseIds,
+    string? PreviousCycleId,
+    string? NextCycleId,
+    ImmutableArray<string> PreviousHosts,
+    ImmutableArray<PlanIssue> PlanIssues,
+    ImmutableArray<Escalation> Escalations);
+
+public sealed record CyclePlan(string CycleId, CycleStatus Status, ImmutableArray<CourseView> Courses, ImmutableArray<PlanIssue> Issues);
+
+public sealed record CourseOutcome(
+    string CourseId,
+    string Title,
+    string? HostProvince,
+    DateOnly? Start,
+    DateOnly? End,
+    CourseStatus Status,
+    int Nominated,
+    int Attended);
+
+public sealed record EvaluationAverage(string Key, double Average, int Count);
+
+public sealed record CycleReport(
+    string CycleId,
+    CycleStatus Status,
+    DateTimeOffset GeneratedAt,
+    int CoursesPlanned,
+    int CoursesHeld,
+    ImmutableArray<CourseOutcome> Courses,
+    ImmutableDictionary<string, int> TraineesByProvince,
+    ImmutableArray<string> ProvincesThatSentNobody,
+    int TraineesNominated,
+    int TraineesAttended,
+    double AttendanceRate,
+    ImmutableArray<EvaluationAverage> EvaluationByTopic,
+    ImmutableArray<EvaluationAverage> EvaluationByLecturer,
+    ImmutableArray<Escalation> OpenEscalations);

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using OrleansTraining.Grains.Courses;
+
+namespace OrleansTraining.Grains.Cycles;
+
+public sealed record CycleState
+{
+    public DateOnly Start { get; init; }
+
+    public DateOnly End { get; init; }
+
+    public string CurriculumVersion { get; init; } = "";
+
+    public CycleStatus Status { get; init; }
+
+    public ImmutableArray<string> CourseIds { get; init; } = [];
+
+    /// <summary>The validated drafts, in course order, so a roll-over can carry the courses forward.</summary>
+    public ImmutableArray<CourseDraft> Drafts { get; init; } = [];
+
+    public string? PreviousCycleId { get; init; }
+
+    public string? NextCycleId { get; init; }
+
+    public ImmutableArray<string> PreviousHosts { get; init; } = [];
+
+    public ImmutableArray<PlanIssue> PlanIssues { get; init; } = [];
+
+    public ImmutableArray<Escalation> Escalations { get; init; } = [];
+
+    /// <summary>Lecturers who declined a session, keyed "courseId/sessionId": never offered it again.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Declined { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>How many offers a session has had, keyed "courseId/sessionId": numbers assignment ids uniquely.</summary>
+    public ImmutableDictionary<string, int> OfferCounts { get; init; } = ImmutableDictionary<string, int>.Empty;
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Lecturers;
+
+namespace OrleansTraining.Grains.Planning;
+
+public sealed record PlanningCourse(string CourseId, int Capacity, ImmutableArray<CourseTopicPlan> Topics);
+
+/// <summary>A province as a planner sees it. <see cref="HostedLastCycle"/> pushes it to the back of the rotation.</summary>
+public sealed record PlanningProvince(
+    string Code,
+    int VenueCapacity,
+    ImmutableArray<DateOnly> UnavailableDates,
+    bool HostedLastCycle,
+    int TimesHosted);
+
+/// <summary>
+/// A lecturer as a planner sees it: <see cref="Bookings"/> are the half-days already committed (accepted or offered) anywhere,
+/// <see cref="SessionsInCycle"/> how many of them count against this cycle's maximum.
+/// </summary>
+public sealed record PlanningLecturer(
+    string Id,
+    ImmutableArray<string> QualifiedTopics,
+    ImmutableArray<DateOnly> UnavailableDates,
+    int MaxSessionsPerCycle,
+    ImmutableArray<Booking> Bookings,
+    int SessionsInCycle);
+
+public sealed record PlanningInput(
+    DateOnly Start,
+    DateOnly End,
+    ImmutableArray<PlanningCourse> Courses,
+    ImmutableArray<PlanningProvince> Provinces,
+    ImmutableArray<PlanningLecturer> Lecturers);

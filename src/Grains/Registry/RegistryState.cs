@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace OrleansTraining.Grains.Registry;
+
+public sealed record RegistryState
+{
+    public ImmutableArray<string> CycleIds { get; init; } = [];
+
+    public ImmutableArray<string> CourseIds { get; init; } = [];
+
+    public ImmutableArray<string> LecturerIds { get; init; } = [];
+
+    public ImmutableArray<string> FieldTripIds { get; init; } = [];
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using OrleansTraining.TestKit;
+
+namespace OrleansTraining.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The gateway in the test process on a given database. Disposing it stops the host like a process exit, so a new
+/// factory on the same connection string is a restart.
+/// </summary>
+public sealed class GatewayFactory(
+    StorageKind storage, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>Long enough for HMAC-SHA256; only tests use it.</summary>
+    public const string TestSigningKey = "test-signing-key-for-the-gateway-tests-only-0123456789";
+
+    public const string DemoPassword = "demo-2027";
+
+    public string ConnectionString => connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Provider", storage == StorageKind.Postgres ? "Postgres" : "Sqlite");
+        builder.UseSetting(storage == StorageKind.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", connectionString);
+        builder.UseSetting("Auth:SigningKey", TestSigningKey);
+        // Seeding hashes ~75 demo passwords; the production work factor would make every test class slow.
+        builder.UseSetting("Auth:PasswordIterations", "1000");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
+    }
+}

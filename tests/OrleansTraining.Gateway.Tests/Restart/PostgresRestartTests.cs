@@ -1,0 +1,5 @@
+using OrleansTraining.TestKit;
+
+namespace OrleansTraining.Gateway.Tests.Restart;
+
+public sealed class PostgresRestartTests() : RestartTests(StorageKind.Postgres);

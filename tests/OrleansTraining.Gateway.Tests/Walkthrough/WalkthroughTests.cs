@@ -1,0 +1,144 @@
+using System.Net;
+using OrleansTraining.Gateway.Tests.Infrastructure;
+
+namespace OrleansTraining.Gateway.Tests.Walkthrough;
+
+/// <summary>
+/// The README walk (docs/walkthrough.md), step by step through HTTP: the board plans and publishes the demo cycle,
+/// a host province confirms and another declines, a lecturer accepts and another declines an offer, a province
+/// nominates, the board marks materials sent and reads the report. Runs on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class WalkthroughTests(GatewayFixture gateway)
+{
+    private readonly GatewaySession _session = gateway.Session;
+    private readonly Scenario _scenario = new(gateway.Session);
+
+    [Fact]
+    public async Task The_three_roles_walk_through_a_cycle()
+    {
+        var board = await _session.BoardAsync();
+
+        // The board finds the demo cycle ready to plan, plans and publishes it.
+        var cycle = await board.GetJsonAsync($"/api/cycles/{Scenario.DemoCycle}");
+        Assert.Equal("Draft", cycle.Str("status"));
+        Assert.NotEmpty(cycle.Items("courseIds"));
+        var plan = await _scenario.PlanAndPublishAsync(Scenario.DemoCycle);
+        Assert.All(plan.Items("courses"), course => Assert.NotNull(course.StrOrNull("hostProvince")));
+        var awaitingHost = Scenario.CoursesAwaitingHost(plan);
+        Assert.True(awaitingHost.Count >= 2, "the demo cycle has at least two courses to host");
+
+        // A host province sees its request and confirms it with logistics.
+        var hosted = awaitingHost[0];
+        var host = hosted.Str("hostProvince");
+        var hostClient = await _session.ProvinceAsync(host);
+        var requests = await hostClient.GetJsonAsync($"/api/provinces/{host}/hosting-requests");
+        Assert.Contains(requests.EnumerateArray(), r => r.GetProperty("request").Str("requestId") == hosted.Str("hostingRequestId"));
+        var confirmed = await hostClient.PostJsonAsync(
+            $"/api/provinces/{host}/hosting-requests/{hosted.Str("hostingRequestId")}/confirm", Scenario.Logistics("Trường Chính trị tỉnh"));
+        Assert.Equal("Confirmed", confirmed.Str("status"));
+        var hostedCourse = await _scenario.CourseAsync(hosted.Str("id"));
+        Assert.Equal("HostConfirmed", hostedCourse.Str("status"));
+        Assert.Equal("Trường Chính trị tỉnh", hostedCourse.GetProperty("hostLogistics").Str("venue"));
+
+        // Another province declines; the course is proposed to another province.
+        var declined = awaitingHost[1];
+        var decliner = declined.Str("hostProvince");
+        var declinedAnswer = await (await _session.ProvinceAsync(decliner)).PostJsonAsync(
+            $"/api/provinces/{decliner}/hosting-requests/{declined.Str("hostingRequestId")}/decline", new { reason = "The provincial hall is under renovation." });
+        Assert.Equal("Declined", declinedAnswer.Str("status"));
+        var reproposed = await _scenario.CourseAsync(declined.Str("id"));
+        Assert.Contains(decliner, reproposed.Items("declinedByProvinces").Select(p => p.GetString()));
+        Assert.NotEqual(decliner, reproposed.StrOrNull("hostProvince"));
+
+        // A lecturer accepts an offer; another declines one, and the session is offered to someone else.
+        var offers = Scenario.Offers(plan);
+        var accepted = offers[0];
+        var acceptingClient = await _session.LecturerAsync(accepted.LecturerId);
+        var assignments = await acceptingClient.GetJsonAsync($"/api/lecturers/{accepted.LecturerId}/assignments");
+        Assert.Contains(assignments.EnumerateArray(), a => a.GetProperty("offer").Str("assignmentId") == accepted.AssignmentId && a.Str("status") == "Offered");
+        var acceptance = await acceptingClient.PostJsonAsync($"/api/lecturers/{accepted.LecturerId}/assignments/{accepted.AssignmentId}/accept", null);
+        Assert.Equal("Accepted", acceptance.Str("status"));
+        Assert.Equal("Accepted", Scenario.Session(await _scenario.CourseAsync(accepted.CourseId), accepted.SessionId).Str("staffing"));
+
+        var refused = offers.First(o => o.LecturerId != accepted.LecturerId);
+        var refusal = await (await _session.LecturerAsync(refused.LecturerId)).PostJsonAsync(
+            $"/api/lecturers/{refused.LecturerId}/assignments/{refused.AssignmentId}/decline", new { reason = "Teaching abroad that week." });
+        Assert.Equal("Declined", refusal.Str("status"));
+        var reoffered = Scenario.Session(await _scenario.CourseAsync(refused.CourseId), refused.SessionId);
+        Assert.NotEqual(refused.AssignmentId, reoffered.StrOrNull("assignmentId"));
+        Assert.NotEqual(refused.LecturerId, reoffered.StrOrNull("lecturerId"));
+
+        // The host province nominates trainees within its quota.
+        var nominated = await hostClient.PostJsonAsync(
+            $"/api/courses/{hosted.Str("id")}/nominations", new { trainees = Scenario.Trainees(hostedCourse, 2, host) });
+        Assert.Equal(2, nominated.Items("trainees").Count(t => t.Str("provinceCode") == host));
+
+        // The board marks the materials sent and reads the report.
+        var materials = await board.PostJsonAsync($"/api/courses/{hosted.Str("id")}/materials-sent", new { });
+        Assert.NotNull(materials.StrOrNull("materialsSentOn"));
+        var report = await board.GetJsonAsync($"/api/cycles/{Scenario.DemoCycle}/report");
+        Assert.Equal(Scenario.DemoCycle, report.Str("cycleId"));
+        Assert.True(report.GetProperty("traineesNominated").GetInt32() >= 2);
+        Assert.Equal(2, report.GetProperty("traineesByProvince").GetProperty(host).GetInt32());
+        Assert.DoesNotContain(host, report.Items("provincesThatSentNobody").Select(p => p.GetString()));
+        Assert.NotEmpty(report.Items("provincesThatSentNobody"));
+    }
+
+    [Fact]
+    public async Task The_demo_holds_the_provinces_lecturers_and_historical_records()
+    {
+        var board = await _session.BoardAsync();
+
+        var provinces = await board.GetJsonAsync("/api/provinces");
+        Assert.Equal(34, provinces.GetArrayLength());
+        var canTho = provinces.EnumerateArray().Single(p => p.Str("code") == "can-tho");
+        Assert.Contains("Sóc Trăng", canTho.Items("absorbedVi").Select(a => a.GetString()));
+        var lecturers = await board.GetJsonAsync("/api/lecturers");
+        Assert.InRange(lecturers.GetArrayLength(), 30, 50);
+
+        var trip = await board.GetJsonAsync("/api/field-trips/dhct-to-chuc-k4-trip-3");
+        Assert.Equal(3, trip.GetProperty("tripNumber").GetInt32());
+        Assert.Equal(4, trip.GetProperty("tripCount").GetInt32());
+        Assert.Equal("2005-11-05", trip.Str("start"));
+        Assert.Equal("2005-11-14", trip.Str("end"));
+        Assert.Equal(75, trip.GetProperty("participantCount").GetInt32());
+        Assert.Equal(37, trip.GetProperty("participantProvinceCount").GetInt32());
+        Assert.Equal(["ho-chi-minh", "can-tho", "lam-dong", "da-nang"], trip.Items("stops").Select(s => s.Str("provinceCode")));
+        Assert.Equal(2, trip.Items("stops").Single(s => s.Str("provinceCode") == "can-tho").GetProperty("sessions").GetInt32());
+
+        var course2012 = await board.GetJsonAsync("/api/courses/2011-2012-c01");
+        Assert.Equal("Reported", course2012.Str("status"));
+        Assert.Equal(7, course2012.Items("sessions").Select(s => s.Str("topicCode")).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_field_trip_stop_is_confirmed_by_its_province()
+    {
+        await _scenario.CreateCycleAsync("2041-2042", courses: 1);
+        var plan = await _scenario.PlanAndPublishAsync("2041-2042");
+        var courseId = plan.Items("courses").First().Str("id");
+        var board = await _session.BoardAsync();
+
+        var trip = await board.PostJsonAsync($"/api/courses/{courseId}/field-trips", new
+        {
+            className = "Organisation work, intake 9",
+            tripNumber = 1,
+            tripCount = 2,
+            stops = new object[]
+            {
+                new { provinceCode = "hue", start = "2041-10-05", end = "2041-10-06", briefingTopics = new[] { "Cadre planning" }, sessions = 1 },
+                new { provinceCode = "da-nang", start = "2041-10-08", end = "2041-10-09", briefingTopics = new[] { "Urban management" }, sessions = 2 },
+            },
+            participantCount = 60,
+            participantProvinceCount = 30,
+        }, HttpStatusCode.Created);
+        Assert.Equal(["hue", "da-nang"], trip.Items("stops").Select(s => s.Str("provinceCode")));
+
+        var stop = trip.Items("stops").First();
+        var hue = await _session.ProvinceAsync("hue");
+        await hue.PostJsonAsync($"/api/provinces/hue/hosting-requests/{stop.Str("hostingRequestId")}/confirm", Scenario.Logistics("Huế provincial political school"));
+
+        var after = await board.GetJsonAsync($"/api/field-trips/{trip.Str("id")}");
+        Assert.Equal(["Confirmed", "Requested"], after.Items("stops").Select(s => s.Str("status")));
+    }
+}
