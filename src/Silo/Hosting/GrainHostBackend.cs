@@ -52,10 +52,10 @@ public sealed class GrainHostBackend
         };
     }
 
-    public static GrainHostBackend Postgres(string connectionString, string nodeId, ILogger logger)
+    public static GrainHostBackend Postgres(string connectionString, string nodeId, ILogger? logger = null)
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "orleans-training" }.Build();
-        var notifier = new PostgresStateNotifier(dataSource, logger);
+        var notifier = new PostgresStateNotifier(dataSource, logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         return new GrainHostBackend
         {
             Name = "postgres",
