@@ -54,7 +54,17 @@ public sealed class GrainHostBackend
 
     public static GrainHostBackend Postgres(string connectionString, string nodeId, ILogger? logger = null)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "orleans-training" }.Build();
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "orleans-training" };
+
+        // The host sends the same few statements all day: prepare them once per connection, and skip the
+        // session reset when a connection goes back to the pool (the host sets no session state).
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        var dataSource = builder.Build();
         var notifier = new PostgresStateNotifier(dataSource, logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         return new GrainHostBackend
         {
