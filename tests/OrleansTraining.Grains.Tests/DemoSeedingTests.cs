@@ -24,7 +24,7 @@ public sealed class DemoSeedingTests
         Assert.True(await DemoDataSeeder.HasDataAsync(grains));
         var registry = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).GetAsync();
         Assert.Equal(DemoIds.LecturerIds.ToArray(), registry.LecturerIds.ToArray());
-        Assert.Equal([DemoIds.CycleId], registry.CycleIds.ToArray());
+        Assert.Equal([DemoIds.HistoricalCycleId, DemoIds.CycleId], registry.CycleIds.ToArray());
         Assert.Equal([DemoIds.FieldTrip2005Id], registry.FieldTripIds.ToArray());
         Assert.Equal(7, (await grains.GetGrain<ICurriculumGrain>("2012").GetAsync()).Topics.Length);
         Assert.Equal(10, (await grains.GetGrain<ICurriculumGrain>("2027").GetAsync()).Topics.Length);
@@ -41,6 +41,12 @@ public sealed class DemoSeedingTests
         Assert.Equal(7, course2012.Sessions.Length);
         Assert.Contains(course2012.Trainees, t => t.ProvinceCode == "can-tho"); // nominated as "Sóc Trăng"
         Assert.DoesNotContain(course2012.Trainees, t => t.ProvinceCode == "ca-mau");
+        var report2012 = await grains.GetGrain<ICycleGrain>(DemoIds.HistoricalCycleId).GetReportAsync();
+        Assert.Equal(CycleStatus.Closed, report2012.Status);
+        Assert.Equal(1, report2012.CoursesHeld);
+        Assert.Equal(DemoCourses.SentNobodyIn2012.Order().ToArray(), report2012.ProvincesThatSentNobody.Order().ToArray());
+        Assert.Equal(60, report2012.TraineesAttended);
+        Assert.Equal(7, report2012.EvaluationByTopic.Length);
 
         var trip = await grains.GetGrain<IFieldTripGrain>(DemoIds.FieldTrip2005Id).GetAsync();
         Assert.Equal("trip 3 of 4", trip.Label);
