@@ -63,7 +63,7 @@ pg_start() {
   pg_as_user "$user" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$options" -w -t 60 start >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
   pg_as_user "$user" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres orleans_training
-  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Database=orleans_training;Maximum Pool Size=100"
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Database=orleans_training"
   export PG_CLUSTER_DIR="$dir"
 }
 
