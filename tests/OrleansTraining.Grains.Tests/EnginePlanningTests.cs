@@ -33,6 +33,7 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
         Assert.Equal(0, result.SessionsUnstaffed);
         Assert.Empty(result.Issues);
         var score = await cycle.GetPlanScoreAsync();
+        output.WriteLine($"Score {score.Score.Hard} hard, {score.Score.Soft} soft");
         Assert.True(score.Score.Feasible, string.Join("; ", score.Violations.Select(v => v.Description)));
         Assert.Empty(score.Violations);
         Assert.Equal(score.Score.Soft, score.Constraints.Where(c => !c.Hard).Sum(c => c.Cost));
@@ -134,6 +135,36 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
 
         Assert.Contains(comparison.Moves, m => m.Kind == "Host" && m.EntityId == course.Id && m.Current == course.HostProvince);
         Assert.DoesNotContain(comparison.Moves, m => m.Kind == "Host" && m.Variant == course.HostProvince);
+    }
+
+    [Fact]
+    public async Task A_declined_offer_is_repaired_with_few_moves_and_the_plan_stays_feasible()
+    {
+        await using var silo = await SeededAsync();
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var course = (await cycle.GetPlanAsync()).Courses[3];
+        var session = course.Sessions[2];
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(session.LecturerId!);
+
+        var clock = Stopwatch.StartNew();
+        await lecturer.DeclineAsync(session.AssignmentId!, "Trùng lịch công tác");
+        output.WriteLine($"Decline answered in {clock.ElapsedMilliseconds} ms");
+
+        var after = (await cycle.GetPlanAsync()).Courses[3].Sessions[2];
+        Assert.NotNull(after.LecturerId);
+        Assert.NotEqual(session.LecturerId, after.LecturerId);
+        Assert.Equal(StaffingStatus.Offered, after.Staffing);
+        var withdrawn = 0;
+        foreach (var id in DemoIds.LecturerIds)
+        {
+            withdrawn += (await silo.GrainFactory.GetGrain<ILecturerGrain>(id).GetAssignmentsAsync()).Count(a => a.Status == AssignmentStatus.Withdrawn);
+        }
+
+        Assert.InRange(withdrawn, 0, 3); // other sessions that gave their lecturer up for the repair
+        var score = await cycle.GetPlanScoreAsync();
+        Assert.True(score.Score.Feasible, string.Join("; ", score.Violations.Select(v => v.Description)));
     }
 
     private static bool IsSoft(string constraint) => !Enum.Parse<CycleConstraint>(constraint).IsHard();

@@ -290,7 +290,7 @@ public sealed partial class CycleGrain(
         }
         else if (answer.Status == AssignmentStatus.Declined)
         {
-            await OfferSessionAsync(course, session, preferred: null, now);
+            await AnswerDeclineAsync(course, session, answer.LecturerId, now);
         }
     }
 

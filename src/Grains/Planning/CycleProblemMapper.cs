@@ -15,7 +15,8 @@ public static class CycleProblemMapper
 {
     /// <summary>
     /// Maps the snapshot; confirmed hosts and accepted lecturers become pins, declines stay declines. With
-    /// <paramref name="keepPlacedCourses"/> the planned courses keep their host and start too (only new ones are placed).
+    /// <paramref name="keepPlacedCourses"/> every course with a host and start keeps them (only new ones are placed, or
+    /// only lecturers move).
     /// </summary>
     public static Engine.CycleProblem ToProblem(CycleSnapshot snapshot, bool keepPlacedCourses = false)
     {
@@ -219,8 +220,7 @@ public static class CycleProblemMapper
     private static Engine.Pins ToPins(ImmutableArray<SnapshotCourse> courses, bool keepPlacedCourses)
     {
         var confirmed = courses.Select(c => c.View)
-            .Where(c => (c.Status == CourseStatus.HostConfirmed || (keepPlacedCourses && c.Status == CourseStatus.Planned))
-                && c.HostProvince is not null && c.Start is not null)
+            .Where(c => (c.Status == CourseStatus.HostConfirmed || keepPlacedCourses) && c.HostProvince is not null && c.Start is not null)
             .ToList();
         return new Engine.Pins(
             confirmed.ToImmutableDictionary(c => c.Id, c => c.HostProvince!),
