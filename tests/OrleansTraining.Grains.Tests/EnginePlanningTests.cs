@@ -167,6 +167,34 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
         Assert.True(score.Score.Feasible, string.Join("; ", score.Violations.Select(v => v.Description)));
     }
 
+    [Fact]
+    public async Task What_cannot_be_placed_or_staffed_is_left_open_with_the_reason()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        var tooBig = await cycle.AddCourseAsync(GrainWorld.SmallCourse("Lớp quá đông", capacity: 500));
+        var nobodyTeaches = await cycle.AddCourseAsync(GrainWorld.SmallCourse("Lớp chuyên đề lạ") with
+        {
+            Topics = [new(Curricula.CurriculumCatalog.CadreEvaluation, TeachingMethod.Lecture), new(Curricula.CurriculumCatalog.Grassroots, TeachingMethod.Lecture)],
+        });
+
+        var result = await cycle.PlanAsync();
+
+        var unhosted = Assert.Single(result.Issues, i => i.CourseId == tooBig.Id);
+        Assert.Null(unhosted.SessionId);
+        Assert.Contains("500", unhosted.Reason); // the small world's venues seat 100
+        var unstaffed = Assert.Single(result.Issues, i => i.CourseId == nobodyTeaches.Id);
+        Assert.Equal("s02", unstaffed.SessionId);
+        Assert.Contains("no lecturer", unstaffed.Reason);
+        var plan = await cycle.GetPlanAsync();
+        Assert.Equal(CourseStatus.Proposed, plan.Courses.Single(c => c.Id == tooBig.Id).Status);
+        var open = plan.Courses.Single(c => c.Id == nobodyTeaches.Id).Sessions.Single(s => s.SessionId == "s02");
+        Assert.Null(open.LecturerId);
+        Assert.Equal(StaffingStatus.Unstaffed, open.Staffing);
+        Assert.Equal(2, result.CoursesPlanned);
+    }
+
     private static bool IsSoft(string constraint) => !Enum.Parse<CycleConstraint>(constraint).IsHard();
 
     private static async Task<TestSilo> SeededAsync()

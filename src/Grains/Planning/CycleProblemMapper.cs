@@ -64,7 +64,8 @@ public static class CycleProblemMapper
         ArgumentNullException.ThrowIfNull(breakdown);
         var hard = breakdown.HardMatches.ToList();
         var brokenCourses = hard.Where(m => IsCourseRule(m.Constraint))
-            .SelectMany(m => m.Entities.Select(e => (Entity: e, m.Description)))
+            // A double-booked venue keeps its first course: entities are the province, then the courses sharing the day.
+            .SelectMany(m => (m.Constraint == Engine.CycleConstraint.HostDoubleBooked ? m.Entities.Skip(2) : m.Entities).Select(e => (Entity: e, m.Description)))
             .GroupBy(x => x.Entity, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Description, StringComparer.Ordinal);
         var brokenSessions = BrokenSessions(plan, hard);
