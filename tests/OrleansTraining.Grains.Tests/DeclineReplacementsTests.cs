@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
-using OrleansTraining.Grains.Courses;
-using OrleansTraining.Grains.Curricula;
-using OrleansTraining.Grains.Demo;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Planning;
 
