@@ -32,6 +32,7 @@ app.MapCourseEndpoints();
 app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
+app.MapPlanningEndpoints();
 
 app.Run();
 

@@ -33,11 +33,12 @@ public sealed class DeadlineTests
         await silo.Node.PollRemindersAsync();
         var all = await cycle.GetEscalationsAsync(false);
         var hosting = Assert.Single(all, e => e.Kind == EscalationKind.HostingRequestUnanswered);
-        Assert.Contains("An Giang", hosting.Detail);
+        var host = (await cycle.GetPlanAsync()).Courses.Single().HostProvince!;
+        Assert.Contains(ProvinceDirectory.Get(host).NameVi, hosting.Detail);
         Assert.Contains(hosting, (await cycle.GetReportAsync()).OpenEscalations);
 
         // A late answer is still taken, and resolves its escalation.
-        await silo.GrainFactory.GetGrain<IProvinceGrain>("an-giang").ConfirmHostingAsync(hosting.SubjectKey, GrainWorld.Logistics());
+        await silo.GrainFactory.GetGrain<IProvinceGrain>(host).ConfirmHostingAsync(hosting.SubjectKey, GrainWorld.Logistics());
         Assert.DoesNotContain(await cycle.GetEscalationsAsync(false), e => e.Kind == EscalationKind.HostingRequestUnanswered);
         Assert.Contains(await cycle.GetEscalationsAsync(true), e => e.Id == hosting.Id && e.ResolvedAt is not null);
     }

@@ -4,6 +4,7 @@ using OrleansTraining.Grains.Curricula;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Provinces;
+using OrleansTraining.Planner.Cycle;
 using OrleansTraining.Silo;
 using OrleansTraining.TestKit;
 
@@ -27,6 +28,9 @@ internal static class GrainWorld
                 o.CollectionQuantum = TimeSpan.FromDays(1);
             }));
 
+    /// <summary>The only provinces of the small world with a venue configured.</summary>
+    public static readonly ImmutableArray<string> ProvincesWithVenue = ["an-giang", "can-tho", "vinh-long"];
+
     public static string Suffix() => Guid.NewGuid().ToString("N")[..8];
 
     public static async Task DefineCurriculumAsync(IGrainFactory grains) =>
@@ -46,12 +50,12 @@ internal static class GrainWorld
 
     /// <summary>
     /// A world with one small course to plan: three Mekong provinces can host (others have no venue configured),
-    /// two lecturers qualified for both topics (ids sort "a-…" before "b-…").
+    /// two lecturers qualified for both topics (ids sort "a-…" before "b-…"), lecturer travel not weighed.
     /// </summary>
     public static async Task<(string LecturerA, string LecturerB)> BuildSmallWorldAsync(IGrainFactory grains, int courses = 1)
     {
         await DefineCurriculumAsync(grains);
-        foreach (var code in new[] { "an-giang", "can-tho", "vinh-long" })
+        foreach (var code in ProvincesWithVenue)
         {
             await grains.GetGrain<IProvinceGrain>(code).ConfigureAsync(new ProvinceSettings(100, []));
         }
@@ -66,6 +70,9 @@ internal static class GrainWorld
             new DateOnly(2028, 11, 30),
             "2027",
             [.. Enumerable.Range(1, courses).Select(i => SmallCourse($"Lớp {i}"))]));
+        // By default lecturer travel gives both sessions to one lecturer (one trip from Hà Nội, not two); these flows
+        // need one offer each, which fair load alone gives.
+        await grains.GetGrain<ICycleGrain>(CycleKey).SetPlannerWeightsAsync(PlannerWeights.Default with { LecturerTravel = 0 });
         return (a, b);
     }
 

@@ -115,47 +115,6 @@ public sealed partial class CycleGrain(
         return await GrainFactory.GetGrain<ICourseGrain>(updated.CourseIds[^1]).CreateAsync(new NewCourse(Id, updated.CurriculumVersion, clean));
     }
 
-    public async Task<PlanResult> PlanAsync()
-    {
-        EnsureExists();
-        EnsureStatus("plan", CycleStatus.Draft, CycleStatus.Planned);
-        var courses = await CoursesAsync();
-        var provinces = await ProvincesAsync();
-        var lecturers = await LecturersAsync();
-        var previous = state.State.PreviousCycleId;
-        var input = new PlanningInput(
-            state.State.Start,
-            state.State.End,
-            [.. courses.Where(c => c.Status is CourseStatus.Proposed or CourseStatus.Planned).Select(c => new PlanningCourse(c.Id, c.Capacity, DraftOf(c.Id).Topics))],
-            [.. provinces.Select(p => new PlanningProvince(
-                p.Code,
-                p.VenueCapacity,
-                p.UnavailableDates,
-                p.HostingHistory.Any(h => h.CycleId == previous),
-                p.HostingHistory.Length))],
-            [.. lecturers.Select(l => ToPlanning(l, excludeAssignmentId: null))]);
-        var proposal = FirstPlanner.Plan(input);
-        var issues = proposal.Courses
-            .SelectMany(c => c.Schedule is null
-                ? [new PlanIssue(c.CourseId, null, c.UnhostedReason ?? "No host found.")]
-                : c.Schedule.Sessions
-                    .Select((s, i) => (s, i))
-                    .Where(x => x.s.LecturerId is null)
-                    .Select(x => new PlanIssue(c.CourseId, $"s{x.i + 1:00}", x.s.UnstaffedReason ?? "No lecturer found.")))
-            .ToImmutableArray();
-        var previousHosts = provinces.Where(p => p.HostingHistory.Any(h => h.CycleId == previous)).Select(p => p.Code).ToImmutableArray();
-        await state.UpdateAsync(s => s with { Status = CycleStatus.Planned, PlanIssues = issues, PreviousHosts = previousHosts });
-        foreach (var course in proposal.Courses.Where(c => c.Schedule is not null))
-        {
-            await GrainFactory.GetGrain<ICourseGrain>(course.CourseId).ApplyScheduleAsync(course.Schedule!);
-        }
-
-        var sessions = proposal.Courses.Where(c => c.Schedule is not null).SelectMany(c => c.Schedule!.Sessions).ToList();
-        var staffed = sessions.Count(s => s.LecturerId is not null);
-        LogPlanned(logger, Id, proposal.Courses.Count(c => c.Schedule is not null), staffed, issues.Length);
-        return new PlanResult(CycleStatus.Planned, proposal.Courses.Count(c => c.Schedule is not null), staffed, sessions.Count - staffed, issues);
-    }
-
     public async Task<CycleView> PublishAsync()
     {
         EnsureExists();
@@ -331,7 +290,7 @@ public sealed partial class CycleGrain(
         }
         else if (answer.Status == AssignmentStatus.Declined)
         {
-            await OfferSessionAsync(course, session, preferred: null, now);
+            await AnswerDeclineAsync(course, session, answer.LecturerId, now);
         }
     }
 
@@ -361,7 +320,7 @@ public sealed partial class CycleGrain(
             .ToDictionary(g => g.Key, g => g.Select(c => (c.Start!.Value, c.End!.Value)).ToImmutableArray(), StringComparer.Ordinal);
         var provinces = await ProvincesAsync();
         var previous = state.State.PreviousCycleId;
-        var (host, reason) = FirstPlanner.ChooseReplacementHost(
+        var (host, reason) = DeclineReplacements.ChooseReplacementHost(
             course.Capacity,
             course.Start!.Value,
             course.End!.Value,
@@ -403,11 +362,11 @@ public sealed partial class CycleGrain(
         var host = course.HostProvince!;
         var preferredOnly = lecturers.Where(l => l.Id == preferred).ToList();
         var choice = preferredOnly.Count == 1
-            ? FirstPlanner.ChooseLecturer(session.TopicCode, session.Date, session.Slot, host, preferredOnly, excluded)
+            ? DeclineReplacements.ChooseLecturer(session.TopicCode, session.Date, session.Slot, host, preferredOnly, excluded)
             : new LecturerChoice(null, null);
         if (choice.LecturerId is null)
         {
-            choice = FirstPlanner.ChooseLecturer(session.TopicCode, session.Date, session.Slot, host, lecturers, excluded);
+            choice = DeclineReplacements.ChooseLecturer(session.TopicCode, session.Date, session.Slot, host, lecturers, excluded);
         }
 
         var courseGrain = GrainFactory.GetGrain<ICourseGrain>(course.Id);

@@ -33,4 +33,10 @@ public sealed record CycleState
 
     /// <summary>How many offers a session has had, keyed "courseId/sessionId": numbers assignment ids uniquely.</summary>
     public ImmutableDictionary<string, int> OfferCounts { get; init; } = ImmutableDictionary<string, int>.Empty;
+
+    /// <summary>The soft-constraint weights the board set; the engine's defaults until then.</summary>
+    public Planner.Cycle.PlannerWeights Weights { get; init; } = Planner.Cycle.PlannerWeights.Default;
+
+    /// <summary>Saved what-if variants by name.</summary>
+    public ImmutableDictionary<string, PlanVariant> Variants { get; init; } = ImmutableDictionary<string, PlanVariant>.Empty;
 }

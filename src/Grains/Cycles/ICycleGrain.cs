@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Provinces;
+using PlannerWeights = OrleansTraining.Planner.Cycle.PlannerWeights;
 using OrleansTraining.Silo;
 
 namespace OrleansTraining.Grains.Cycles;
@@ -19,8 +20,28 @@ public interface ICycleGrain : IGrainWithStringKey
     /// <summary>Adds a course while the cycle is Draft or Planned.</summary>
     Task<CourseView> AddCourseAsync(CourseDraft draft);
 
-    /// <summary>Runs the first planner (Draft or Planned → Planned): hosts, dates and lecturers proposed; issues say what could not be staffed.</summary>
+    /// <summary>Runs the planning engine (Draft or Planned → Planned): hosts, dates and lecturers proposed; issues say what could not be staffed.</summary>
     Task<PlanResult> PlanAsync();
+
+    /// <summary>Sets the soft-constraint weights the engine plans with (each 0…1,000,000).</summary>
+    Task<PlannerWeights> SetPlannerWeightsAsync(PlannerWeights weights);
+
+    /// <summary>The current plan's score per constraint, its hard violations, and when infeasible the proven causes.</summary>
+    Task<PlanScoreBreakdown> GetPlanScoreAsync();
+
+    /// <summary>Why this session has its lecturer: the best alternatives with their score differences.</summary>
+    Task<PlanExplanation> ExplainSessionAsync(string courseId, string sessionId);
+
+    /// <summary>Why this course has its host and start: the best alternative hosts and starts with their score differences.</summary>
+    Task<PlanExplanation> ExplainCourseAsync(string courseId);
+
+    /// <summary>Plans a what-if variant of the current plan and saves it under <paramref name="name"/> (a slug; saving again replaces it).</summary>
+    Task<VariantSummary> SaveVariantAsync(string name, VariantSpec spec);
+
+    Task<ImmutableArray<VariantSummary>> GetVariantsAsync();
+
+    /// <summary>The variant side by side with the current plan: per-constraint costs and every moved host, start or lecturer.</summary>
+    Task<VariantComparison> CompareVariantAsync(string name);
 
     /// <summary>Planned → Published: hosting requests go to provinces and offers to lecturers, each with a deadline.</summary>
     Task<CycleView> PublishAsync();

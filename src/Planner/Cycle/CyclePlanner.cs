@@ -37,6 +37,8 @@ public sealed class CyclePlanner
             FinalTemperature = 1,
             StopWhenFeasible = settings.StopWhenFeasible,
         }, cancellationToken, progress);
+        if (!settings.StopWhenFeasible)
+            PlanPolish.Run(model, state, cancellationToken);
         var plan = ToPlan(model, state);
         var breakdown = CycleScorer.Score(model, plan);
         return new PlanResult(plan, breakdown, search, breakdown.Score.IsFeasible ? null : Diagnose(model, breakdown));

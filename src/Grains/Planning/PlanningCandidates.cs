@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
-using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Lecturers;
 
 namespace OrleansTraining.Grains.Planning;
-
-public sealed record PlanningCourse(string CourseId, int Capacity, ImmutableArray<CourseTopicPlan> Topics);
 
 /// <summary>A province as a planner sees it. <see cref="HostedLastCycle"/> pushes it to the back of the rotation.</summary>
 public sealed record PlanningProvince(
@@ -25,10 +22,3 @@ public sealed record PlanningLecturer(
     int MaxSessionsPerCycle,
     ImmutableArray<Booking> Bookings,
     int SessionsInCycle);
-
-public sealed record PlanningInput(
-    DateOnly Start,
-    DateOnly End,
-    ImmutableArray<PlanningCourse> Courses,
-    ImmutableArray<PlanningProvince> Provinces,
-    ImmutableArray<PlanningLecturer> Lecturers);

@@ -6,7 +6,5 @@ namespace OrleansTraining.Grains.Planning;
 /// <summary>A course's proposed schedule, or why none was found. Unstaffed sessions carry their reason in the schedule.</summary>
 public sealed record CourseProposal(string CourseId, CourseSchedule? Schedule, string? UnhostedReason);
 
-public sealed record PlanProposal(ImmutableArray<CourseProposal> Courses);
-
 /// <summary>The lecturer chosen for a session, or why nobody could be.</summary>
 public sealed record LecturerChoice(string? LecturerId, string? Reason);

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Lecturers;
+using OrleansTraining.Grains.Planning;
+using Engine = OrleansTraining.Planner.Cycle;
+
+namespace OrleansTraining.Grains.Cycles;
+
+/// <summary>A lecturer's decline answered by the engine's minimal-change repair.</summary>
+public sealed partial class CycleGrain
+{
+    /// <summary>
+    /// Re-plans after <paramref name="declinedBy"/> declined the session, changing as little as possible. Hosts and dates
+    /// stay (hosting requests are out), accepted sessions stay; only offered sessions may change lecturer. The repair is
+    /// used only when it staffs the session without breaking a rule, the lecturer grains' calendar included; otherwise the
+    /// session goes to the next suitable lecturer as before (which also says why nobody can take it).
+    /// </summary>
+    private async Task AnswerDeclineAsync(CourseView course, SessionView session, string declinedBy, DateTimeOffset now)
+    {
+        var snapshot = await SnapshotAsync(IsPlaced);
+        var problem = CycleProblemMapper.ToProblem(snapshot, keepPlacedCourses: true);
+        var engineSession = CycleProblemMapper.EngineSessionId(course.Id, session.SessionId);
+        var repair = new Engine.CyclePlanner().Repair(
+            problem,
+            CycleProblemMapper.ToPlan(snapshot),
+            new Engine.LecturerDeclined(engineSession, declinedBy),
+            Settings(state.State.Weights) with { MaxIterations = Engine.CyclePlanner.DefaultRepairIterations });
+        var moves = repair.Moves;
+        var usable = repair.Breakdown.Score.IsFeasible
+            && moves.All(m => m.Kind == Engine.PlanMoveKind.Lecturer && m.To is not null)
+            && moves.Any(m => m.EntityId == engineSession)
+            && KeepsCalendars(snapshot, repair.Plan, moves);
+        if (!usable)
+        {
+            LogRepairNotUsed(logger, Id, engineSession, repair.Breakdown.Score.Hard, moves.Length);
+            await OfferSessionAsync(course, session, preferred: null, now);
+            return;
+        }
+
+        var views = snapshot.Courses.ToDictionary(c => c.View.Id, c => c.View, StringComparer.Ordinal);
+        foreach (var move in moves)
+        {
+            var courseId = move.EntityId[..move.EntityId.LastIndexOf('/')];
+            var moved = views[courseId];
+            var movedSession = moved.Sessions.Single(s => s.SessionId == CycleProblemMapper.GrainSessionId(move.EntityId));
+            if ((movedSession.SessionId != session.SessionId || courseId != course.Id) && movedSession is { LecturerId: not null, AssignmentId: not null })
+            {
+                // Another offered session gives its lecturer up for the repair: its offer is withdrawn first.
+                await GrainFactory.GetGrain<ILecturerGrain>(movedSession.LecturerId!).WithdrawOfferAsync(movedSession.AssignmentId!);
+            }
+
+            var key = SessionKey(courseId, movedSession.SessionId);
+            var updated = await state.UpdateAsync(s => s with { OfferCounts = s.OfferCounts.SetItem(key, s.OfferCounts.GetValueOrDefault(key) + 1) });
+            await SendOfferAsync(moved, movedSession, move.To!, AssignmentId(key, updated.OfferCounts[key]), now);
+        }
+
+        LogRepaired(logger, Id, engineSession, moves.Length);
+    }
+
+    private static bool IsPlaced(CourseView course) =>
+        course.Status is not CourseStatus.Cancelled && course.HostProvince is not null && course.Start is not null && course.End is not null && course.Sessions.Length > 0;
+
+    /// <summary>
+    /// Whether every new assignment passes the lecturer grain's calendar against that lecturer's live sessions, those
+    /// the repair moves away excluded: an offer the lecturer could not accept must not be sent.
+    /// </summary>
+    private static bool KeepsCalendars(CycleSnapshot snapshot, Engine.CyclePlan plan, ImmutableArray<Engine.PlanMove> moves)
+    {
+        var movedAway = moves.Select(m => (Session: m.EntityId, Lecturer: m.From)).ToHashSet();
+        var lecturers = snapshot.Lecturers.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var added = new Dictionary<string, List<Booking>>(StringComparer.Ordinal);
+        foreach (var move in moves)
+        {
+            if (!lecturers.TryGetValue(move.To!, out var lecturer))
+            {
+                return false;
+            }
+
+            var live = lecturer.Assignments
+                .Where(a => a.Status is AssignmentStatus.Offered or AssignmentStatus.Accepted)
+                .Where(a => !movedAway.Contains((CycleProblemMapper.EngineSessionId(a.Offer.CourseId, a.Offer.SessionId), lecturer.Id)))
+                .ToList();
+            var mine = added.TryGetValue(lecturer.Id, out var list) ? list : added[lecturer.Id] = [];
+            var target = plan.Session(move.EntityId);
+            var slot = target.Slot == Engine.HalfDay.Morning ? Common.SessionSlot.Morning : Common.SessionSlot.Afternoon;
+            var booking = new Booking(target.Date, slot, target.Province);
+            var clash = LecturerCalendar.Check(
+                booking,
+                [.. live.Select(a => new Booking(a.Offer.Date, a.Offer.Slot, a.Offer.ProvinceCode)), .. mine],
+                lecturer.UnavailableDates,
+                live.Count(a => a.Offer.CycleId == snapshot.CycleId) + mine.Count,
+                lecturer.MaxSessionsPerCycle);
+            if (clash is not null)
+            {
+                return false;
+            }
+
+            mine.Add(booking);
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId}: decline of {Session} repaired with {Moves} lecturer moves")]
+    private static partial void LogRepaired(ILogger logger, string cycleId, string session, int moves);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId}: repair of {Session} not used ({Hard} hard, {Moves} moves); next suitable lecturer instead")]
+    private static partial void LogRepairNotUsed(ILogger logger, string cycleId, string session, long hard, int moves);
+}
