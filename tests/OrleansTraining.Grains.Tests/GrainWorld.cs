@@ -14,8 +14,18 @@ internal static class GrainWorld
 {
     public const string CycleKey = "2027-2028";
 
+    /// <summary>
+    /// Tests deliver reminders with PollRemindersAsync, so the host's own polling and idle collection run once a day of
+    /// fake time: advancing the clock by weeks then fires a few timers instead of millions.
+    /// </summary>
     public static Task<TestSilo> StartAsync(FakeTimeProvider? time = null, StorageKind storage = StorageKind.InMemory, string? connectionString = null) =>
-        TestSilo.StartAsync(storage, connectionString, time ?? new FakeTimeProvider(), host => host.AddGrains(typeof(CycleGrain).Assembly));
+        TestSilo.StartAsync(storage, connectionString, time ?? new FakeTimeProvider(), host => host
+            .AddGrains(typeof(CycleGrain).Assembly)
+            .Configure(o =>
+            {
+                o.ReminderPollInterval = TimeSpan.FromDays(1);
+                o.CollectionQuantum = TimeSpan.FromDays(1);
+            }));
 
     public static string Suffix() => Guid.NewGuid().ToString("N")[..8];
 

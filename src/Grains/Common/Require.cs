@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace OrleansTraining.Grains.Common;
@@ -5,6 +6,15 @@ namespace OrleansTraining.Grains.Common;
 /// <summary>Input checks that throw <see cref="DomainValidationException"/> naming the field.</summary>
 internal static partial class Require
 {
+    /// <summary>A missing request body or object field is bad input (400), never a NullReferenceException (500).</summary>
+    public static void Present([NotNull] object? value, string field)
+    {
+        if (value is null)
+        {
+            throw new DomainValidationException(field, $"'{field}' is required.");
+        }
+    }
+
     public static string Text(string? value, string field, int maxLength = 500)
     {
         if (string.IsNullOrWhiteSpace(value))

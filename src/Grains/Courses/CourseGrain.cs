@@ -20,7 +20,7 @@ public sealed partial class CourseGrain(
 
     public async Task<CourseView> CreateAsync(NewCourse course)
     {
-        ArgumentNullException.ThrowIfNull(course);
+        Require.Present(course, "course");
         var (cycleId, version, draft) = await ValidateAsync(course);
         EnsureNew();
         await state.UpdateAsync(s => s with
@@ -41,7 +41,7 @@ public sealed partial class CourseGrain(
 
     public async Task<CourseView> ImportHistoricalAsync(HistoricalCourse course)
     {
-        ArgumentNullException.ThrowIfNull(course);
+        Require.Present(course, "course");
         var (cycleId, version, draft) = await ValidateAsync(course.Course);
         var topics = (await GrainFactory.GetGrain<ICurriculumGrain>(version).GetAsync()).Topics.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
         var schedule = course.Schedule ?? throw new DomainValidationException("schedule", "A historical course needs its schedule.");
@@ -102,7 +102,7 @@ public sealed partial class CourseGrain(
     public async Task<CourseView> NominateAsync(NominationRequest nomination)
     {
         EnsureExists();
-        ArgumentNullException.ThrowIfNull(nomination);
+        Require.Present(nomination, "nomination");
         var province = ResolveProvince(nomination.ProvinceCode, "provinceCode");
         var trainees = CheckTrainees(nomination.Trainees, state.State.Audience, "");
         await state.UpdateAsync(s =>
@@ -167,7 +167,7 @@ public sealed partial class CourseGrain(
     public async Task<CourseView> RecordAttendanceAsync(AttendanceRecord attendance)
     {
         EnsureExists();
-        ArgumentNullException.ThrowIfNull(attendance);
+        Require.Present(attendance, "attendance");
         var present = attendance.PresentTraineeIds.IsDefault ? [] : attendance.PresentTraineeIds;
         var known = state.State.Trainees.Select(t => t.TraineeId).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < present.Length; i++)
@@ -224,7 +224,7 @@ public sealed partial class CourseGrain(
     public async Task<CourseView> ApplyScheduleAsync(CourseSchedule schedule)
     {
         EnsureExists();
-        ArgumentNullException.ThrowIfNull(schedule);
+        Require.Present(schedule, "schedule");
         var host = ResolveProvince(schedule.HostProvince, "hostProvince");
         Require.Order(schedule.Start, schedule.End);
         var topics = state.State.Topics.Select(t => t.TopicCode).ToHashSet(StringComparer.Ordinal);

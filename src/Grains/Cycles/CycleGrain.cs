@@ -19,7 +19,7 @@ public sealed partial class CycleGrain(
 
     public async Task<CycleView> CreateAsync(NewCycle cycle)
     {
-        ArgumentNullException.ThrowIfNull(cycle);
+        Require.Present(cycle, "cycle");
         CycleId.Parse(Id);
         Require.Order(cycle.Start, cycle.End);
         var version = Require.Text(cycle.CurriculumVersion, "curriculumVersion", 20);
@@ -56,6 +56,46 @@ public sealed partial class CycleGrain(
         }
 
         LogCreated(logger, Id, drafts.Length);
+        return View();
+    }
+
+    public async Task<CycleView> ImportHistoricalAsync(HistoricalCycle cycle)
+    {
+        Require.Present(cycle, "cycle");
+        CycleId.Parse(Id);
+        Require.Order(cycle.Start, cycle.End);
+        var version = Require.Text(cycle.CurriculumVersion, "curriculumVersion", 20);
+        var topics = await CurriculumTopicsAsync(version);
+        var courses = cycle.Courses.IsDefault ? [] : cycle.Courses;
+        for (var i = 0; i < courses.Length; i++)
+        {
+            Require.Present(courses[i]?.Course, $"courses[{i}].course");
+        }
+
+        var drafts = courses.Select((c, i) => CourseDraftRules.Validate(c.Course.Draft, topics, $"courses[{i}].course.draft.")).ToImmutableArray();
+        if (state.RecordExists)
+        {
+            throw new ConflictException(ConflictRules.AlreadyExists, $"Cycle '{Id}' already exists.");
+        }
+
+        var courseIds = drafts.Select((_, i) => CourseKey(i + 1)).ToImmutableArray();
+        await state.UpdateAsync(s => s with
+        {
+            Start = cycle.Start,
+            End = cycle.End,
+            CurriculumVersion = version,
+            Status = CycleStatus.Closed,
+            CourseIds = courseIds,
+            Drafts = drafts,
+            PreviousCycleId = CycleId.Previous(Id),
+        });
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCycleAsync(Id);
+        for (var i = 0; i < courses.Length; i++)
+        {
+            var course = courses[i] with { Course = courses[i].Course with { CycleId = Id, CurriculumVersion = version } };
+            await GrainFactory.GetGrain<ICourseGrain>(courseIds[i]).ImportHistoricalAsync(course);
+        }
+
         return View();
     }
 
@@ -231,7 +271,7 @@ public sealed partial class CycleGrain(
     public async Task OnHostingAnsweredAsync(string courseId, HostingRequestView answer)
     {
         EnsureExists();
-        ArgumentNullException.ThrowIfNull(answer);
+        Require.Present(answer, "answer");
         var now = TimeProvider.GetUtcNow();
         var requestId = answer.Request.RequestId;
         await state.UpdateAsync(s => s with { Escalations = Resolve(s.Escalations, requestId, now) });
@@ -261,7 +301,7 @@ public sealed partial class CycleGrain(
     public async Task OnOfferAnsweredAsync(AssignmentView answer)
     {
         EnsureExists();
-        ArgumentNullException.ThrowIfNull(answer);
+        Require.Present(answer, "answer");
         var now = TimeProvider.GetUtcNow();
         var offer = answer.Offer;
         var key = SessionKey(offer.CourseId, offer.SessionId);

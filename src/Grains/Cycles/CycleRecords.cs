@@ -25,6 +25,9 @@ public enum EscalationKind
 /// <summary>A new two-yearly cycle; the key is "yyyy-yyyy" (e.g. "2027-2028").</summary>
 public sealed record NewCycle(DateOnly Start, DateOnly End, string CurriculumVersion, ImmutableArray<CourseDraft> Courses);
 
+/// <summary>A past cycle recorded as Closed, its courses as held and reported (e.g. 2011–2012 with the 2012 course).</summary>
+public sealed record HistoricalCycle(DateOnly Start, DateOnly End, string CurriculumVersion, ImmutableArray<HistoricalCourse> Courses);
+
 /// <summary>Something the board must act on. <see cref="SubjectKey"/> identifies what it is about (a request, assignment or course) so answering resolves it.</summary>
 public sealed record Escalation(
     string Id,

@@ -11,6 +11,9 @@ public interface ICycleGrain : IGrainWithStringKey
 {
     Task<CycleView> CreateAsync(NewCycle cycle);
 
+    /// <summary>Records a past cycle (status Closed) with its courses as reported; their ids are "&lt;cycle&gt;-c01"….</summary>
+    Task<CycleView> ImportHistoricalAsync(HistoricalCycle cycle);
+
     Task<CycleView> GetAsync();
 
     /// <summary>Adds a course while the cycle is Draft or Planned.</summary>

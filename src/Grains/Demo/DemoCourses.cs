@@ -74,6 +74,9 @@ public static class DemoCourses
         ],
         MaterialsSentOn: null);
 
+    /// <summary>The 2011–2012 cycle as a closed record holding the 2012 course (id <see cref="DemoIds.Course2012Id"/>).</summary>
+    public static HistoricalCycle Cycle2012 => new(new DateOnly(2011, 1, 1), new DateOnly(2012, 12, 31), DemoIds.Curriculum2012, [Course2012]);
+
     /// <summary>The class of the 2005 field trip: Political University degree in organisation work, intake 4 (illustrative dates).</summary>
     public static HistoricalCourse ClassCourse { get; } = new(
         new NewCourse(

@@ -53,7 +53,7 @@ public sealed partial class DemoDataSeeder(ILogger<DemoDataSeeder> logger)
             await grains.GetGrain<ILecturerGrain>(id).CreateAsync(lecturer);
         }
 
-        await grains.GetGrain<ICourseGrain>(DemoIds.Course2012Id).ImportHistoricalAsync(DemoCourses.Course2012);
+        await grains.GetGrain<ICycleGrain>(DemoIds.HistoricalCycleId).ImportHistoricalAsync(DemoCourses.Cycle2012);
         var classCourse = grains.GetGrain<ICourseGrain>(DemoIds.ClassCourseId);
         await classCourse.ImportHistoricalAsync(DemoCourses.ClassCourse);
         await classCourse.AddFieldTripAsync(DemoCourses.FieldTrip2005);

@@ -9,7 +9,7 @@ public static class DemoIds
     /// <summary>The cycle ready to plan (Draft).</summary>
     public const string CycleId = "2027-2028";
 
-    /// <summary>The historical cycle holding the 2012 course.</summary>
+    /// <summary>The historical cycle (Closed) holding the 2012 course; its report shows who sent nobody.</summary>
     public const string HistoricalCycleId = "2011-2012";
 
     /// <summary>The 2012 course of the source document (status Reported).</summary>

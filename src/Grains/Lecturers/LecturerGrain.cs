@@ -18,7 +18,7 @@ public sealed partial class LecturerGrain(
 
     public async Task<LecturerView> CreateAsync(NewLecturer lecturer)
     {
-        ArgumentNullException.ThrowIfNull(lecturer);
+        Require.Present(lecturer, "lecturer");
         Require.Slug(Id, "lecturerId");
         var fullName = Require.Text(lecturer.FullName, "fullName", 200);
         var department = Require.Text(lecturer.Department, "department", 200);
@@ -131,7 +131,7 @@ public sealed partial class LecturerGrain(
     public async Task ReceiveOfferAsync(TeachingOffer offer)
     {
         EnsureExists();
-        ArgumentNullException.ThrowIfNull(offer);
+        Require.Present(offer, "offer");
         if (state.State.Assignments.Any(a => a.Offer.AssignmentId == offer.AssignmentId))
         {
             return;

@@ -19,7 +19,7 @@ public sealed partial class ProvinceGrain(
 
     public async Task<ProvinceView> ConfigureAsync(ProvinceSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        Require.Present(settings, "settings");
         Info();
         Require.Range(settings.VenueCapacity, 0, 5000, "venueCapacity");
         var dates = settings.UnavailableDates.IsDefault ? [] : settings.UnavailableDates.Distinct().Order().ToImmutableArray();
@@ -29,7 +29,7 @@ public sealed partial class ProvinceGrain(
 
     public async Task<ProvinceView> AddHostingHistoryAsync(HostingRecord record)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        Require.Present(record, "record");
         Info();
         Require.Text(record.CycleId, "cycleId", 100);
         Require.Text(record.CourseId, "courseId", 100);
@@ -56,7 +56,7 @@ public sealed partial class ProvinceGrain(
     public async Task<HostingRequestView> ConfirmHostingAsync(string requestId, HostingConfirmation confirmation)
     {
         Info();
-        ArgumentNullException.ThrowIfNull(confirmation);
+        Require.Present(confirmation, "confirmation");
         var clean = new HostingConfirmation(
             Require.Text(confirmation.Venue, "venue"),
             Require.Range(confirmation.Rooms, 1, 5000, "rooms"),
@@ -82,7 +82,7 @@ public sealed partial class ProvinceGrain(
     public async Task<HostingRequestView> DeclineHostingAsync(string requestId, HostingDecline decline)
     {
         Info();
-        ArgumentNullException.ThrowIfNull(decline);
+        Require.Present(decline, "decline");
         var reason = Require.Text(decline.Reason, "reason", 1000);
         var now = TimeProvider.GetUtcNow();
         var updated = await state.UpdateAsync(s =>
@@ -98,7 +98,7 @@ public sealed partial class ProvinceGrain(
 
     public async Task ReceiveHostingRequestAsync(HostingRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Require.Present(request, "request");
         Info();
         if (state.State.Requests.Any(r => r.Request.RequestId == request.RequestId))
         {

@@ -1,0 +1,62 @@
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.FieldTrips;
+using OrleansTraining.Grains.Provinces;
+
+namespace OrleansTraining.Grains.Tests;
+
+public sealed class FieldTripTests
+{
+    private static NewFieldTrip Trip(params FieldTripStopDraft[] stops) =>
+        new("Lớp Đại học Chính trị chuyên ngành tổ chức khóa 9", 1, 2, [.. stops], 60, 30, [], Historical: false);
+
+    private static FieldTripStopDraft Stop(string province, int day, int days = 2) =>
+        new(province, null, new DateOnly(2027, 5, day), new DateOnly(2027, 5, day + days - 1), ["Công tác cán bộ"], 1);
+
+    private static async Task<ICourseGrain> CourseAsync(TestKit.TestSilo silo)
+    {
+        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        return silo.GrainFactory.GetGrain<ICourseGrain>((await silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey).GetAsync()).CourseIds.Single());
+    }
+
+    [Fact]
+    public async Task Each_stop_is_requested_from_and_confirmed_by_its_own_province()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var course = await CourseAsync(silo);
+
+        var trip = await course.AddFieldTripAsync(Trip(Stop("Quảng Nam", 3), Stop("hue", 6)));
+
+        Assert.Equal("trip 1 of 2", trip.Label);
+        Assert.Equal(["da-nang", "hue"], trip.Stops.Select(s => s.ProvinceCode).ToArray());
+        Assert.Contains(trip.Id, (await course.GetAsync()).FieldTripIds);
+        var daNang = silo.GrainFactory.GetGrain<IProvinceGrain>("da-nang");
+        var request = Assert.Single(await daNang.GetHostingRequestsAsync());
+        Assert.Equal(HostingRequestKind.FieldTripStop, request.Request.Kind);
+
+        await daNang.ConfirmHostingAsync(request.Request.RequestId, GrainWorld.Logistics());
+        var hue = silo.GrainFactory.GetGrain<IProvinceGrain>("hue");
+        await hue.DeclineHostingAsync(Assert.Single(await hue.GetHostingRequestsAsync()).Request.RequestId, new HostingDecline("Lễ hội"));
+
+        var after = await silo.GrainFactory.GetGrain<IFieldTripGrain>(trip.Id).GetAsync();
+        Assert.Equal([StopStatus.Confirmed, StopStatus.Declined], after.Stops.Select(s => s.Status).ToArray());
+        Assert.Equal("Lễ hội", after.Stops[1].DeclineReason);
+        await Assert.ThrowsAsync<ForbiddenException>(() => silo.GrainFactory.GetGrain<IFieldTripGrain>(trip.Id).RecordStopAnswerAsync(1, "hue", GrainWorld.Logistics(), null));
+    }
+
+    [Fact]
+    public async Task Stops_out_of_order_or_in_unknown_provinces_are_refused_and_nothing_is_written()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var course = await CourseAsync(silo);
+
+        Assert.Equal("stops[1].start", (await Assert.ThrowsAsync<DomainValidationException>(() => course.AddFieldTripAsync(Trip(Stop("hue", 6), Stop("da-nang", 3))))).Field);
+        Assert.Equal("stops[0].provinceCode", (await Assert.ThrowsAsync<DomainValidationException>(() => course.AddFieldTripAsync(Trip(Stop("atlantis", 3))))).Field);
+        Assert.Equal("tripNumber", (await Assert.ThrowsAsync<DomainValidationException>(() => course.AddFieldTripAsync(Trip(Stop("hue", 3)) with { TripNumber = 3 }))).Field);
+
+        Assert.Empty((await course.GetAsync()).FieldTripIds);
+        Assert.Empty(await silo.GrainFactory.GetGrain<IProvinceGrain>("hue").GetHostingRequestsAsync());
+        await Assert.ThrowsAsync<NotFoundException>(() => silo.GrainFactory.GetGrain<IFieldTripGrain>($"nope-{GrainWorld.Suffix()}").GetAsync());
+    }
+}

@@ -1,0 +1,42 @@
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.Lecturers;
+using OrleansTraining.Grains.Provinces;
+using OrleansTraining.TestKit;
+
+namespace OrleansTraining.Grains.Tests;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task A_restart_in_the_middle_of_the_flow_on_SQLite_loses_nothing()
+    {
+        var database = TestDatabase.NewSqliteConnectionString();
+        var time = new FakeTimeProvider();
+        string a, b, requestId, declined;
+        await using (var first = await GrainWorld.StartAsync(time, StorageKind.Sqlite, database))
+        {
+            (a, b) = await GrainWorld.BuildSmallWorldAsync(first.GrainFactory);
+            var cycle = first.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+            await cycle.PlanAsync();
+            await cycle.PublishAsync();
+            var lecturer = first.GrainFactory.GetGrain<ILecturerGrain>(a);
+            declined = (await lecturer.GetAssignmentsAsync()).Single().Offer.AssignmentId;
+            await lecturer.DeclineAsync(declined, "Trùng lịch");
+            requestId = (await cycle.GetPlanAsync()).Courses.Single().HostingRequestId!;
+        }
+
+        await using var second = await GrainWorld.StartAsync(time, StorageKind.Sqlite, database);
+        var again = second.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        Assert.Equal(CycleStatus.Published, (await again.GetAsync()).Status);
+        var course = (await again.GetPlanAsync()).Courses.Single();
+        Assert.All(course.Sessions, s => Assert.Equal(b, s.LecturerId)); // the declined session moved to b before the restart
+        Assert.Equal(AssignmentStatus.Declined, (await second.GrainFactory.GetGrain<ILecturerGrain>(a).GetAssignmentsAsync()).Single(x => x.Offer.AssignmentId == declined).Status);
+
+        // The flow continues where it stopped, and the deadlines survived the restart.
+        time.Advance(TimeSpan.FromDays(15));
+        await second.Node.PollRemindersAsync();
+        Assert.Contains(await again.GetEscalationsAsync(false), e => e.SubjectKey == requestId);
+        await second.GrainFactory.GetGrain<IProvinceGrain>(course.HostProvince!).ConfirmHostingAsync(requestId, GrainWorld.Logistics());
+        Assert.Equal(Courses.CourseStatus.HostConfirmed, (await again.GetPlanAsync()).Courses.Single().Status);
+    }
+}
