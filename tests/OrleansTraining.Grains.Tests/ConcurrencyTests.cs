@@ -10,7 +10,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task A_stale_activation_on_another_node_re_reads_and_refuses_to_answer_twice()
     {
-        var database = TestDatabase.NewSqliteConnectionString();
+        var database = await FreshDatabase.CreateAsync(StorageKind.Sqlite);
         var time = new FakeTimeProvider();
         await using var first = await GrainWorld.StartAsync(time, StorageKind.Sqlite, database);
         await GrainWorld.BuildSmallWorldAsync(first.GrainFactory);

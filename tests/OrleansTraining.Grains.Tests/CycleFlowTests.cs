@@ -117,6 +117,30 @@ public sealed class CycleFlowTests
     }
 
     [Fact]
+    public async Task When_no_other_province_can_host_the_course_is_left_without_host_and_escalated()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+
+        foreach (var code in new[] { "an-giang", "can-tho", "vinh-long" })
+        {
+            var province = silo.GrainFactory.GetGrain<IProvinceGrain>(code);
+            var pending = (await province.GetHostingRequestsAsync()).Single(r => r.Status == HostingRequestStatus.Pending);
+            await province.DeclineHostingAsync(pending.Request.RequestId, new HostingDecline("Không bố trí được hội trường"));
+        }
+
+        var course = (await cycle.GetPlanAsync()).Courses.Single();
+        Assert.Null(course.HostProvince);
+        Assert.Equal(["an-giang", "can-tho", "vinh-long"], course.DeclinedByProvinces.ToArray());
+        var escalation = Assert.Single(await cycle.GetEscalationsAsync(false), e => e.Kind == EscalationKind.CourseUnhosted);
+        Assert.Contains("No other province", escalation.Detail);
+        Assert.Contains((await cycle.GetAsync()).PlanIssues, i => i.CourseId == course.Id && i.SessionId is null);
+    }
+
+    [Fact]
     public async Task Invalid_cycles_are_refused_naming_the_field_and_nothing_is_written()
     {
         await using var silo = await GrainWorld.StartAsync();

@@ -155,6 +155,29 @@ public sealed class FirstPlannerTests
     }
 
     [Fact]
+    public void Bookings_from_elsewhere_and_unavailable_provinces_are_respected()
+    {
+        var start = new DateOnly(2027, 3, 1);
+        var input = new PlanningInput(
+            start,
+            start.AddDays(60),
+            [new PlanningCourse("c1", 50, [new("t", TeachingMethod.Lecture), new("t", TeachingMethod.Discussion), new("t", TeachingMethod.Lecture)])],
+            [new PlanningProvince("an-giang", 100, [start], false, 0), new PlanningProvince("hue", 100, [], true, 3)],
+            [
+                new PlanningLecturer("busy", ["t"], [], 10, [new Booking(new DateOnly(2027, 3, 4), SessionSlot.Morning, "ha-noi")], 0),
+                new PlanningLecturer("free", ["t"], [], 10, [], 5),
+            ]);
+
+        var schedule = FirstPlanner.Plan(input).Courses.Single().Schedule!;
+
+        // an-giang is blocked on the 1st; hue hosted last cycle, so the course waits a day for an-giang.
+        Assert.Equal("an-giang", schedule.HostProvince);
+        Assert.Equal(new DateOnly(2027, 3, 2), schedule.Start);
+        // "busy" teaches in Hà Nội on the 4th: free on the 2nd, but the 3rd would leave no travel day.
+        Assert.Equal(["busy", "busy", "free"], schedule.Sessions.Select(s => s.LecturerId!).ToArray());
+    }
+
+    [Fact]
     public void Training_calendar_blocks_weekends_holidays_and_Tet()
     {
         Assert.False(TrainingCalendar.IsTeachingDay(new DateOnly(2027, 3, 6))); // Saturday

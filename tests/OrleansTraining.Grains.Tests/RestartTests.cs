@@ -7,13 +7,26 @@ namespace OrleansTraining.Grains.Tests;
 
 public sealed class RestartTests
 {
-    [Fact]
-    public async Task A_restart_in_the_middle_of_the_flow_on_SQLite_loses_nothing()
+    /// <summary>SQLite always; PostgreSQL too when ConnectionStrings__Postgres is set (./test.sh sets it).</summary>
+    public static TheoryData<StorageKind> Databases()
     {
-        var database = TestDatabase.NewSqliteConnectionString();
+        var data = new TheoryData<StorageKind> { StorageKind.Sqlite };
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")))
+        {
+            data.Add(StorageKind.Postgres);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task A_restart_in_the_middle_of_the_flow_loses_nothing(StorageKind storage)
+    {
+        var database = await FreshDatabase.CreateAsync(storage);
         var time = new FakeTimeProvider();
         string a, b, requestId, declined;
-        await using (var first = await GrainWorld.StartAsync(time, StorageKind.Sqlite, database))
+        await using (var first = await GrainWorld.StartAsync(time, storage, database))
         {
             (a, b) = await GrainWorld.BuildSmallWorldAsync(first.GrainFactory);
             var cycle = first.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
@@ -25,7 +38,7 @@ public sealed class RestartTests
             requestId = (await cycle.GetPlanAsync()).Courses.Single().HostingRequestId!;
         }
 
-        await using var second = await GrainWorld.StartAsync(time, StorageKind.Sqlite, database);
+        await using var second = await GrainWorld.StartAsync(time, storage, database);
         var again = second.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
         Assert.Equal(CycleStatus.Published, (await again.GetAsync()).Status);
         var course = (await again.GetPlanAsync()).Courses.Single();

@@ -245,10 +245,10 @@ public sealed partial class CourseGrain(
         return View();
     }
 
-    public async Task<CourseView> SetHostAsync(string hostProvince, string? hostingRequestId, ImmutableArray<string> declinedBy)
+    public async Task<CourseView> SetHostAsync(string? hostProvince, string? hostingRequestId, ImmutableArray<string> declinedBy)
     {
         EnsureExists();
-        var host = ResolveProvince(hostProvince, "hostProvince");
+        var host = hostProvince is null ? null : ResolveProvince(hostProvince, "hostProvince");
         await state.UpdateAsync(s => s with
         {
             HostProvince = host,

@@ -33,7 +33,8 @@ public interface ICourseGrain : IGrainWithStringKey
 
     Task<CourseView> MarkPublishedAsync(string hostingRequestId);
 
-    Task<CourseView> SetHostAsync(string hostProvince, string? hostingRequestId, ImmutableArray<string> declinedBy);
+    /// <summary>Moves the course to another host after a decline; a null host means no province could take it (the board decides).</summary>
+    Task<CourseView> SetHostAsync(string? hostProvince, string? hostingRequestId, ImmutableArray<string> declinedBy);
 
     Task<CourseView> RecordHostConfirmedAsync(string hostingRequestId, HostingConfirmation confirmation);
 

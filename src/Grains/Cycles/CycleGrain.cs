@@ -377,7 +377,7 @@ public sealed partial class CycleGrain(
                 PlanIssues = s.PlanIssues.Add(new PlanIssue(course.Id, null, reason!)),
                 Escalations = AddEscalation(s.Escalations, EscalationKind.CourseUnhosted, course.Id, course.Id + ":host", reason!, now),
             });
-            await courseGrain.SetHostAsync(declinedBy, null, declined);
+            await courseGrain.SetHostAsync(null, null, declined);
             return;
         }
 

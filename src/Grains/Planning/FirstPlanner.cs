@@ -8,8 +8,9 @@ namespace OrleansTraining.Grains.Planning;
 
 /// <summary>
 /// The first planner: greedy, deterministic, pure. Courses in id order are spread evenly over the cycle; each gets the
-/// first teaching days from its slot where a province can host it, provinces taken in rotation order (not used yet in this
-/// plan, did not host last cycle, hosted least, then code). Sessions run two a day in topic order; each goes to the least
+/// first teaching days from its slot where a province can host it — a province that did not host last cycle if one is free
+/// within a month of the slot — provinces taken in rotation order (not used yet in this plan, did not host last cycle,
+/// hosted least, then code). Sessions run two a day in topic order; each goes to the least
 /// loaded qualified lecturer the <see cref="LecturerCalendar"/> allows. It never breaks a hard rule: what it cannot place
 /// it leaves unplaced, with the reason.
 /// </summary>
@@ -145,6 +146,9 @@ public static class FirstPlanner
             : (fit.Code, null);
     }
 
+    /// <summary>How far a course may slip from its slot to go to a province that did not host last cycle.</summary>
+    private const int RotationWindowDays = 30;
+
     private static (string? Host, ImmutableArray<DateOnly> Dates, string? Reason) FindHostAndDates(
         PlanningCourse course,
         DateOnly earliest,
@@ -159,6 +163,27 @@ public static class FirstPlanner
             return (null, [], $"No province has a venue for {course.Capacity} trainees.");
         }
 
+        // Rotation first: a province that did not host last cycle, within a month of the slot; then anyone.
+        var windowEnd = earliest.AddDays(RotationWindowDays) < last ? earliest.AddDays(RotationWindowDays) : last;
+        var rotated = FindInWindow(venues.Where(p => !p.HostedLastCycle).ToList(), days, earliest, windowEnd, hostings);
+        if (rotated.Host is not null)
+        {
+            return (rotated.Host, rotated.Dates, null);
+        }
+
+        var any = FindInWindow(venues, days, earliest, last, hostings);
+        return any.Host is not null
+            ? (any.Host, any.Dates, null)
+            : (null, [], $"No province with a venue for {course.Capacity} trainees is free for {days} teaching days between {earliest:yyyy-MM-dd} and {last:yyyy-MM-dd}.");
+    }
+
+    private static (string? Host, ImmutableArray<DateOnly> Dates) FindInWindow(
+        List<PlanningProvince> venues,
+        int days,
+        DateOnly earliest,
+        DateOnly last,
+        Dictionary<string, List<(DateOnly Start, DateOnly End)>> hostings)
+    {
         var rotation = venues
             .OrderBy(p => hostings.ContainsKey(p.Code))
             .ThenBy(p => p.HostedLastCycle)
@@ -179,11 +204,11 @@ public static class FirstPlanner
                 && !(hostings.TryGetValue(p.Code, out var taken) && taken.Any(t => t.Start <= dates[^1] && dates[0] <= t.End)));
             if (host is not null)
             {
-                return (host.Code, dates, null);
+                return (host.Code, dates);
             }
         }
 
-        return (null, [], $"No province with a venue for {course.Capacity} trainees is free for {days} teaching days between {earliest:yyyy-MM-dd} and {last:yyyy-MM-dd}.");
+        return (null, default);
     }
 
     /// <summary>
