@@ -162,6 +162,27 @@ public sealed class CycleFlowTests
     }
 
     [Fact]
+    public async Task A_course_added_after_planning_is_placed_by_planning_again_with_the_same_result_for_the_others()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        var before = (await cycle.GetPlanAsync()).Courses.Single();
+
+        var added = await cycle.AddCourseAsync(GrainWorld.SmallCourse("Lớp bổ sung"));
+        Assert.Equal(CourseStatus.Proposed, added.Status);
+        var result = await cycle.PlanAsync();
+
+        Assert.Equal(2, result.CoursesPlanned);
+        var plan = (await cycle.GetPlanAsync()).Courses;
+        Assert.Equal(before.HostProvince, plan[0].HostProvince);
+        Assert.Equal(before.Start, plan[0].Start);
+        Assert.Equal(CourseStatus.Planned, plan[1].Status);
+        Assert.NotEqual(plan[0].HostProvince, plan[1].HostProvince); // a province not used yet in the plan comes first
+    }
+
+    [Fact]
     public async Task Status_moves_only_forward_and_publishing_before_planning_is_a_conflict()
     {
         await using var silo = await GrainWorld.StartAsync();

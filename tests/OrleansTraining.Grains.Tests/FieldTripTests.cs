@@ -46,6 +46,26 @@ public sealed class FieldTripTests
     }
 
     [Fact]
+    public async Task An_unanswered_stop_request_escalates_to_the_courses_cycle_and_the_answer_resolves_it()
+    {
+        var time = new TestKit.FakeTimeProvider();
+        await using var silo = await GrainWorld.StartAsync(time);
+        var course = await CourseAsync(silo);
+        var trip = await course.AddFieldTripAsync(Trip(Stop("hue", 3)));
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+
+        time.Advance(Deadlines.HostingAnswer + TimeSpan.FromHours(1));
+        await silo.Node.PollRemindersAsync();
+
+        var escalation = Assert.Single(await cycle.GetEscalationsAsync(false));
+        Assert.Equal(EscalationKind.HostingRequestUnanswered, escalation.Kind);
+        Assert.Equal(trip.Stops[0].HostingRequestId, escalation.SubjectKey);
+        await silo.GrainFactory.GetGrain<IProvinceGrain>("hue").ConfirmHostingAsync(escalation.SubjectKey, GrainWorld.Logistics());
+        Assert.Empty(await cycle.GetEscalationsAsync(false));
+        Assert.Equal(StopStatus.Confirmed, (await silo.GrainFactory.GetGrain<IFieldTripGrain>(trip.Id).GetAsync()).Stops[0].Status);
+    }
+
+    [Fact]
     public async Task Stops_out_of_order_or_in_unknown_provinces_are_refused_and_nothing_is_written()
     {
         await using var silo = await GrainWorld.StartAsync();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Grains.Registry;
 using OrleansTraining.Silo;
@@ -47,13 +49,14 @@ public sealed class FieldTripGrain([PersistentState("fieldtrip")] IPersistentSta
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddFieldTripAsync(Id);
         if (!clean.Historical)
         {
+            var cycleId = await CycleOfAsync(courseId);
             var answerBy = TimeProvider.GetUtcNow() + Deadlines.HostingAnswer;
             foreach (var stop in stops)
             {
                 await GrainFactory.GetGrain<IProvinceGrain>(stop.ProvinceCode).ReceiveHostingRequestAsync(new HostingRequest(
                     stop.HostingRequestId!,
                     HostingRequestKind.FieldTripStop,
-                    null,
+                    cycleId,
                     courseId,
                     Id,
                     stop.Number,
@@ -96,6 +99,22 @@ public sealed class FieldTripGrain([PersistentState("fieldtrip")] IPersistentSta
             return s with { Stops = s.Stops.Replace(stop, answered) };
         });
         return View();
+    }
+
+    /// <summary>The cycle a stop's unanswered request escalates to: the course's, when the course belongs to a cycle.</summary>
+    private async Task<string?> CycleOfAsync(string courseId)
+    {
+        try
+        {
+            var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetAsync();
+            await GrainFactory.GetGrain<ICycleGrain>(course.CycleId).GetAsync();
+            return course.CycleId;
+        }
+        catch (DomainException)
+        {
+            // A class outside any cycle (e.g. a degree class): its stops have no board queue to escalate to.
+            return null;
+        }
     }
 
     private string RequestId(int stopNumber) => $"{Id}-stop-{stopNumber}";

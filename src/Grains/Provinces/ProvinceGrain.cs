@@ -164,6 +164,10 @@ public sealed partial class ProvinceGrain(
             if (r.Kind == HostingRequestKind.FieldTripStop && r.FieldTripId is not null && r.StopNumber is int stop)
             {
                 await GrainFactory.GetGrain<IFieldTripGrain>(r.FieldTripId).RecordStopAnswerAsync(stop, Code, view.Confirmation, view.DeclineReason);
+                if (r.CycleId is not null)
+                {
+                    await GrainFactory.GetGrain<ICycleGrain>(r.CycleId).ResolveEscalationAsync(r.RequestId);
+                }
             }
             else if (r.CycleId is not null)
             {
