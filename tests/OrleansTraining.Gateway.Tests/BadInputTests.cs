@@ -205,4 +205,22 @@ public sealed class BadInputTests(SqliteGatewayFixture gateway) : IClassFixture<
         Assert.Contains("dates[0]", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Empty((await lecturer.GetJsonAsync("/api/lecturers/l07")).Items("unavailableDates"));
     }
+
+    [Theory]
+    [InlineData("board", "/api/cycles", "[]", "body")]
+    [InlineData("board", "/api/cycles", "{\"id\": \"Bad Id!\", \"start\": \"2067-01-05\", \"end\": \"2068-12-18\", \"curriculumVersion\": \"2027\"}", "id")]
+    [InlineData("board", "/api/cycles", "{\"id\": \"2069-2070\", \"start\": \"2069-01-05\", \"end\": \"2070-12-18\", \"curriculumVersion\": \"1999\"}", "curriculumVersion")]
+    [InlineData("board", "/api/courses/2011-2012-c01/materials-sent", "{\"sentOn\": \"soon\"}", "sentOn")]
+    [InlineData("board", "/api/courses/2011-2012-c01/field-trips", "{\"className\": \"x\", \"tripNumber\": 1, \"tripCount\": 1, \"stops\": null, \"participantCount\": 1, \"participantProvinceCount\": 1}", "stops")]
+    [InlineData("province-hue", "/api/courses/2011-2012-c01/nominations", "{\"trainees\": null}", "trainees")]
+    [InlineData("province-hue", "/api/provinces/hue/hosting-requests/any/confirm", "{\"venue\": \"x\", \"rooms\": 100000000000000000000, \"lodging\": \"x\", \"transport\": \"x\", \"contact\": \"x\"}", "rooms")]
+    [InlineData("lecturer-l08", "/api/lecturers/l08/assignments/any/decline", "", "body")]
+    public async Task Odd_bodies_are_400_problems_naming_the_field(string userName, string path, string body, string field)
+    {
+        var client = await _session.AsAsync(userName);
+
+        var response = await client.PostRawAsync(path, body);
+
+        Assert.Contains(field, (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+    }
 }

@@ -29,6 +29,8 @@ public sealed class PlatformTests(EmptySqliteGatewayFixture gateway) : IClassFix
         Assert.Contains("/api/courses/{courseId}", paths);
         Assert.Contains("/api/provinces/{code}/hosting-requests/{requestId}/confirm", paths);
         Assert.Contains("/api/lecturers/{lecturerId}/assignments/{assignmentId}/decline", paths);
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal(0, document.GetProperty("paths").GetProperty("/api/auth/token").GetProperty("post").GetProperty("security").GetArrayLength());
     }
 
     [Fact]

@@ -105,6 +105,19 @@ public sealed class RoleRulesTests(SqliteGatewayFixture gateway) : IClassFixture
     }
 
     [Fact]
+    public async Task A_province_may_name_itself_by_a_unit_it_absorbed()
+    {
+        await _scenario.CreateCycleAsync("2039-2040", courses: 1);
+        var course = (await _scenario.PlanAndPublishAsync("2039-2040")).Items("courses").First();
+        var canTho = await _session.ProvinceAsync("can-tho");
+
+        var nominated = await canTho.PostJsonAsync($"/api/courses/{course.Str("id")}/nominations",
+            new { provinceCode = "Sóc Trăng", trainees = Scenario.Trainees(course, 1, "Sóc Trăng") });
+
+        Assert.Equal(["can-tho"], nominated.Items("trainees").Select(t => t.Str("provinceCode")));
+    }
+
+    [Fact]
     public async Task A_lecturer_cannot_answer_another_lecturers_offer()
     {
         await _scenario.CreateCycleAsync("2037-2038", courses: 1);

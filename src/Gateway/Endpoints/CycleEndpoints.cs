@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Endpoints.Requests;
 using OrleansTraining.Gateway.Problems;
+using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Silo;
@@ -46,13 +47,21 @@ public static class CycleEndpoints
             return ProblemResults.Invalid(errors.ToDictionary());
         }
 
-        var cycle = await grains.GetGrain<ICycleGrain>(request.Id.Trim()).CreateAsync(new NewCycle(
-            request.Start,
-            request.End,
-            request.CurriculumVersion.Trim(),
-            [.. courses.Select(c => new CourseDraft(
-                c.Title, c.Audience, c.Capacity, c.QuotaPerProvince, [.. c.Topics ?? []], [.. c.CoOrganisers ?? []]))]));
-        return TypedResults.Created($"/api/cycles/{cycle.Id}", cycle);
+        try
+        {
+            var cycle = await grains.GetGrain<ICycleGrain>(request.Id.Trim()).CreateAsync(new NewCycle(
+                request.Start,
+                request.End,
+                request.CurriculumVersion.Trim(),
+                [.. courses.Select(c => new CourseDraft(
+                    c.Title, c.Audience, c.Capacity, c.QuotaPerProvince, [.. c.Topics ?? []], [.. c.CoOrganisers ?? []]))]));
+            return TypedResults.Created($"/api/cycles/{cycle.Id}", cycle);
+        }
+        catch (DomainValidationException invalid) when (invalid.Field == "cycleId")
+        {
+            // The grain knows its key as the cycle id; the client sent it as "id".
+            return ProblemResults.Invalid(new FieldErrors().Add("id", invalid.Message).ToDictionary());
+        }
     }
 
     private static async Task<Ok<CycleView>> GetAsync(string cycleId, IGrainFactory grains) =>

@@ -21,6 +21,8 @@ public static class DomainProblemMap
         ConflictException conflict => Conflict(conflict.Rule, conflict.Message),
         // Another node changed the same record between our read and write; the client may simply try again.
         InconsistentStateException => Conflict(ConflictRules.ConcurrentUpdate, "The record changed while the request ran; try again."),
+        // A grain that does not answer in time is overloaded or its database is; the request may be retried later.
+        TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "The system is busy", "The request took too long; try again shortly."),
         _ => null,
     };
 

@@ -3,7 +3,7 @@ using OrleansTraining.Grains.Demo;
 
 namespace OrleansTraining.Gateway.Seeding;
 
-/// <summary>The demo's sign-in accounts: "board", "province-&lt;code&gt;" per province, "lecturer-&lt;id&gt;" per lecturer.</summary>
+/// <summary>The demo's sign-in accounts: "board" first, then "province-&lt;code&gt;" per province and "lecturer-&lt;id&gt;" per lecturer.</summary>
 public static class DemoAccounts
 {
     public static IEnumerable<(string UserName, NewAccount Account)> All(string password) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.TestKit;
 
@@ -10,7 +11,8 @@ namespace OrleansTraining.Gateway.Tests.Infrastructure;
 /// factory on the same connection string is a restart.
 /// </summary>
 public sealed class GatewayFactory(
-    StorageKind storage, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
+    StorageKind storage, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Long enough for HMAC-SHA256; only tests use it.</summary>
@@ -33,6 +35,11 @@ public sealed class GatewayFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
 
         builder.ConfigureLogging(logging =>

@@ -68,6 +68,11 @@ public abstract class WalkthroughTests(GatewayFixture gateway)
         Assert.NotEqual(refused.AssignmentId, reoffered.StrOrNull("assignmentId"));
         Assert.NotEqual(refused.LecturerId, reoffered.StrOrNull("lecturerId"));
 
+        // The lecturer who declined declares dates they cannot teach.
+        var unavailable = await (await _session.LecturerAsync(refused.LecturerId)).PutJsonAsync(
+            $"/api/lecturers/{refused.LecturerId}/unavailability", new { dates = new[] { "2028-12-24", "2028-12-25" } });
+        Assert.Equal(["2028-12-24", "2028-12-25"], unavailable.Items("unavailableDates").Select(d => d.GetString()));
+
         // The host province nominates trainees within its quota.
         var nominated = await hostClient.PostJsonAsync(
             $"/api/courses/{hosted.Str("id")}/nominations", new { trainees = Scenario.Trainees(hostedCourse, 2, host) });
