@@ -229,6 +229,7 @@ public sealed partial class CycleGrain
             FairLoad = Require.Range(weights.FairLoad, 0, WeightMaximum, prefix + "fairLoad"),
             HostRotation = Require.Range(weights.HostRotation, 0, WeightMaximum, prefix + "hostRotation"),
             CourseSpread = Require.Range(weights.CourseSpread, 0, WeightMaximum, prefix + "courseSpread"),
+            HostSpread = Require.Range(weights.HostSpread, 0, WeightMaximum, prefix + "hostSpread"),
             OwnDepartment = Require.Range(weights.OwnDepartment, 0, WeightMaximum, prefix + "ownDepartment"),
             Changes = Require.Range(weights.Changes, 0, WeightMaximum, prefix + "changes"),
         };

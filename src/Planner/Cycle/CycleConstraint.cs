@@ -22,6 +22,7 @@ public enum CycleConstraint
     FairLoad,
     HostRotation,
     CourseSpread,
+    HostSpread,
     OwnDepartment,
     Changes,
 }

@@ -94,6 +94,14 @@ internal static class CycleScorer
                 $"{n} courses start in the same month", [.. month.Select(c => model.Courses[c].Id)]);
         }
 
+        foreach (var sameHost in Enumerable.Range(0, model.Courses.Length).Where(c => !model.Courses[c].IsFieldTrip && host[c] >= 0).GroupBy(c => host[c]))
+        {
+            var n = sameHost.Count();
+            if (n > 1)
+                Match(CycleConstraint.HostSpread, (long)n * (n - 1) / 2 * weights.HostSpread,
+                    $"{problem.Provinces[sameHost.Key].Code} hosts {n} courses in the cycle", [problem.Provinces[sameHost.Key].Code, .. sameHost.Select(c => model.Courses[c].Id)]);
+        }
+
         var lecturer = new int[model.Sessions.Length];
         for (var s = 0; s < model.Sessions.Length; s++)
         {

@@ -19,6 +19,7 @@ internal sealed class CycleState : ILocalSearchProblem
     private readonly int[,] _lecturerCourseSessions;
     private readonly Dictionary<int, int> _monthStarts = [];
     private readonly int[] _hostDayCourses;
+    private readonly int[] _hostCourses;
     private readonly long[] _cost = new long[CycleConstraints.Count];
     private readonly int[] _movableSessions;
     private readonly int[] _movableCourses;
@@ -43,6 +44,7 @@ internal sealed class CycleState : ILocalSearchProblem
         _lecturerSessions = Enumerable.Range(0, model.Problem.Lecturers.Length).Select(_ => new List<int>()).ToArray();
         _load = new int[model.Problem.Lecturers.Length];
         _hostDayCourses = new int[model.Problem.Provinces.Length * model.Days];
+        _hostCourses = new int[model.Problem.Provinces.Length];
         _lecturerCourseSessions = new int[model.Problem.Lecturers.Length, model.Courses.Length];
         _movableSessions = Enumerable.Range(0, model.Sessions.Length).Where(s => model.Sessions[s].PinnedLecturer < 0 && model.Sessions[s].Qualified.Length > 0).ToArray();
         _movableCourses = Enumerable.Range(0, model.Courses.Length)
@@ -287,6 +289,15 @@ internal sealed class CycleState : ILocalSearchProblem
             sameMonth--;
         Add(CycleConstraint.CourseSpread, sign * sameMonth * (long)_weights.CourseSpread);
         _monthStarts[month] = sameMonth + (sign > 0 ? 1 : 0);
+
+        if (!info.IsFieldTrip && host >= 0)
+        {
+            var sameHost = _hostCourses[host];
+            if (sign < 0)
+                sameHost--;
+            Add(CycleConstraint.HostSpread, sign * sameHost * (long)_weights.HostSpread);
+            _hostCourses[host] = sameHost + (sign > 0 ? 1 : 0);
+        }
 
         var changes = 0;
         if (info.ReferenceStart != int.MinValue && info.ReferenceStart != start)

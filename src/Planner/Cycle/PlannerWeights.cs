@@ -16,10 +16,16 @@ public sealed record PlannerWeights
     public int FairLoad { get; init; } = 2;
 
     /// <summary>Per course hosted by a province that hosted in the previous cycle.</summary>
-    public int HostRotation { get; init; } = 50;
+    public int HostRotation { get; init; } = 500;
 
     /// <summary>Per pair of courses starting in the same calendar month.</summary>
     public int CourseSpread { get; init; } = 20;
+
+    /// <summary>
+    /// Per pair of classroom courses hosted by the same province in the cycle. Without it trainee travel alone would
+    /// send every course to the geographic centre; the programme is meant to go round the provinces.
+    /// </summary>
+    public int HostSpread { get; init; } = 200;
 
     /// <summary>Per session taught by a lecturer from another department than the topic's.</summary>
     public int OwnDepartment { get; init; } = 10;
