@@ -23,18 +23,7 @@ public sealed partial class CourseGrain(
         Require.Present(course, "course");
         var (cycleId, version, draft) = await ValidateAsync(course);
         EnsureNew();
-        await state.UpdateAsync(s => s with
-        {
-            CycleId = cycleId,
-            CurriculumVersion = version,
-            Title = draft.Title,
-            Audience = draft.Audience,
-            Capacity = draft.Capacity,
-            QuotaPerProvince = draft.QuotaPerProvince,
-            CoOrganisers = draft.CoOrganisers,
-            Topics = draft.Topics,
-            Status = CourseStatus.Proposed,
-        });
+        await state.UpdateAsync(s => FromDraft(s, cycleId, version, draft, CourseStatus.Proposed));
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCourseAsync(Id);
         return View();
     }
@@ -69,17 +58,8 @@ public sealed partial class CourseGrain(
             .Select((e, i) => ToEvaluation(e, sessions, $"evaluations[{i}]."))
             .ToImmutableArray();
         EnsureNew();
-        await state.UpdateAsync(s => s with
+        await state.UpdateAsync(s => FromDraft(s, cycleId, version, draft, CourseStatus.Reported) with
         {
-            CycleId = cycleId,
-            CurriculumVersion = version,
-            Title = draft.Title,
-            Audience = draft.Audience,
-            Capacity = draft.Capacity,
-            QuotaPerProvince = draft.QuotaPerProvince,
-            CoOrganisers = draft.CoOrganisers,
-            Topics = draft.Topics,
-            Status = CourseStatus.Reported,
             HostProvince = host.Code,
             Start = schedule.Start,
             End = schedule.End,
@@ -327,6 +307,19 @@ public sealed partial class CourseGrain(
             await RegisterOrUpdateReminderAsync(MaterialsReminder, Deadlines.StartOfDay(start.AddDays(-Deadlines.MaterialsDaysBeforeStart)));
         }
     }
+
+    private static CourseState FromDraft(CourseState current, string cycleId, string version, CourseDraft draft, CourseStatus status) => current with
+    {
+        CycleId = cycleId,
+        CurriculumVersion = version,
+        Title = draft.Title,
+        Audience = draft.Audience,
+        Capacity = draft.Capacity,
+        QuotaPerProvince = draft.QuotaPerProvince,
+        CoOrganisers = draft.CoOrganisers,
+        Topics = draft.Topics,
+        Status = status,
+    };
 
     private async Task<(string CycleId, string Version, CourseDraft Draft)> ValidateAsync(NewCourse course)
     {
