@@ -40,6 +40,13 @@ public sealed class BenchmarkSolutionTests
     [InlineData("comp05", 312)]
     [InlineData("comp06", 41)]
     [InlineData("comp07", 15)]
+    [InlineData("comp08", 43)]
+    [InlineData("comp09", 105)]
+    [InlineData("comp10", 15)]
+    [InlineData("comp11", 0)]
+    [InlineData("comp12", 336)]
+    [InlineData("comp13", 75)]
+    [InlineData("comp14", 54)]
     public void Five_minute_solution_is_feasible_with_the_reported_cost(string instance, int reportedCost)
     {
         var solution = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Itc2007", "solutions", $"{instance}-300s-seed1.sol"));
