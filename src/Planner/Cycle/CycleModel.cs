@@ -225,6 +225,26 @@ internal sealed class CycleModel
         return fixedProvince >= 0 ? fixedProvince : host;
     }
 
+    /// <summary>
+    /// Two sessions of one lecturer clash if they share a half-day, or fall on the same day in different
+    /// provinces, or leave fewer whole days between them than the travel between their provinces needs.
+    /// <paramref name="start"/> and <paramref name="host"/> are the courses' start days and hosts.
+    /// </summary>
+    public bool Clash(int a, int b, int[] start, int[] host)
+    {
+        var sa = Sessions[a];
+        var sb = Sessions[b];
+        var dayA = start[sa.Course] + sa.DayOffset;
+        var dayB = start[sb.Course] + sb.DayOffset;
+        var provinceA = SessionProvince(a, host[sa.Course]);
+        var provinceB = SessionProvince(b, host[sb.Course]);
+        if (dayA == dayB)
+            return sa.Slot == sb.Slot || provinceA != provinceB;
+        if (provinceA == provinceB || provinceA < 0 || provinceB < 0)
+            return false;
+        return Math.Abs(dayA - dayB) - 1 < TravelDays[provinceA, provinceB];
+    }
+
     /// <summary>Venue used for lecturer travel: the host, or a field trip's first stop.</summary>
     public int Venue(int course, int host) => Courses[course].IsFieldTrip ? Courses[course].SegmentProvince[0] : host;
 

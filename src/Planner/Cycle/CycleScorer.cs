@@ -136,7 +136,7 @@ internal static class CycleScorer
             var mine = byLecturer[l].ToArray();
             for (var i = 0; i < mine.Length; i++)
                 for (var j = i + 1; j < mine.Length; j++)
-                    if (Clash(mine[i], mine[j]))
+                    if (model.Clash(mine[i], mine[j], startDay, host))
                         Match(CycleConstraint.LecturerDoubleBooked, 1, $"{name} cannot teach both {model.Sessions[mine[i]].Id} and {model.Sessions[mine[j]].Id}",
                             name, model.Sessions[mine[i]].Id, model.Sessions[mine[j]].Id);
             var max = problem.Lecturers[l].MaxSessions;
@@ -157,18 +157,5 @@ internal static class CycleScorer
             .ToImmutableArray();
         var score = new Score(constraints.Where(c => c.IsHard).Sum(c => c.Cost), constraints.Where(c => !c.IsHard).Sum(c => c.Cost));
         return new ScoreBreakdown(score, constraints, [.. matches]);
-
-        bool Clash(int a, int b)
-        {
-            var sa = model.Sessions[a];
-            var sb = model.Sessions[b];
-            var dayA = startDay[sa.Course] + sa.DayOffset;
-            var dayB = startDay[sb.Course] + sb.DayOffset;
-            var pa = model.SessionProvince(a, host[sa.Course]);
-            var pb = model.SessionProvince(b, host[sb.Course]);
-            if (dayA == dayB)
-                return sa.Slot == sb.Slot || pa != pb;
-            return pa != pb && pa >= 0 && pb >= 0 && Math.Abs(dayA - dayB) - 1 < model.TravelDays[pa, pb];
-        }
     }
 }

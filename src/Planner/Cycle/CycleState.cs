@@ -342,7 +342,7 @@ internal sealed class CycleState : ILocalSearchProblem
             mine.Remove(session);
         var clashes = 0;
         foreach (var other in mine)
-            if (Clash(session, other))
+            if (_model.Clash(session, other, _start, _host))
                 clashes++;
         Add(CycleConstraint.LecturerDoubleBooked, sign * clashes);
         if (sign > 0)
@@ -364,24 +364,5 @@ internal sealed class CycleState : ILocalSearchProblem
         }
 
         pair += sign;
-    }
-
-    /// <summary>
-    /// Two sessions of one lecturer clash if they share a half-day, or fall on the same day in different
-    /// provinces, or leave fewer whole days between them than the travel between their provinces needs.
-    /// </summary>
-    private bool Clash(int a, int b)
-    {
-        var sa = _model.Sessions[a];
-        var sb = _model.Sessions[b];
-        var dayA = _start[sa.Course] + sa.DayOffset;
-        var dayB = _start[sb.Course] + sb.DayOffset;
-        var provinceA = _model.SessionProvince(a, _host[sa.Course]);
-        var provinceB = _model.SessionProvince(b, _host[sb.Course]);
-        if (dayA == dayB)
-            return sa.Slot == sb.Slot || provinceA != provinceB;
-        if (provinceA == provinceB || provinceA < 0 || provinceB < 0)
-            return false;
-        return Math.Abs(dayA - dayB) - 1 < _model.TravelDays[provinceA, provinceB];
     }
 }
