@@ -37,19 +37,7 @@ public sealed partial class CycleGrain(
             .Where(p => p.HostingHistory.Any(h => h.CycleId == previous))
             .Select(p => p.Code)
             .ToImmutableArray();
-        var courseIds = drafts.Select((_, i) => CourseKey(i + 1)).ToImmutableArray();
-        await state.UpdateAsync(s => s with
-        {
-            Start = cycle.Start,
-            End = cycle.End,
-            CurriculumVersion = version,
-            Status = CycleStatus.Draft,
-            CourseIds = courseIds,
-            Drafts = drafts,
-            PreviousCycleId = previous,
-            PreviousHosts = previousHosts,
-        });
-        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCycleAsync(Id);
+        var courseIds = await WriteNewCycleAsync(cycle.Start, cycle.End, version, CycleStatus.Draft, drafts, previousHosts);
         for (var i = 0; i < drafts.Length; i++)
         {
             await GrainFactory.GetGrain<ICourseGrain>(courseIds[i]).CreateAsync(new NewCourse(Id, version, drafts[i]));
@@ -78,18 +66,7 @@ public sealed partial class CycleGrain(
             throw new ConflictException(ConflictRules.AlreadyExists, $"Cycle '{Id}' already exists.");
         }
 
-        var courseIds = drafts.Select((_, i) => CourseKey(i + 1)).ToImmutableArray();
-        await state.UpdateAsync(s => s with
-        {
-            Start = cycle.Start,
-            End = cycle.End,
-            CurriculumVersion = version,
-            Status = CycleStatus.Closed,
-            CourseIds = courseIds,
-            Drafts = drafts,
-            PreviousCycleId = CycleId.Previous(Id),
-        });
-        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCycleAsync(Id);
+        var courseIds = await WriteNewCycleAsync(cycle.Start, cycle.End, version, CycleStatus.Closed, drafts, previousHosts: []);
         for (var i = 0; i < courses.Length; i++)
         {
             var course = courses[i] with { Course = courses[i].Course with { CycleId = Id, CurriculumVersion = version } };
@@ -97,6 +74,26 @@ public sealed partial class CycleGrain(
         }
 
         return View();
+    }
+
+    /// <summary>Writes a new cycle's state (its courses keyed c01, c02, …) and lists it in the registry.</summary>
+    private async Task<ImmutableArray<string>> WriteNewCycleAsync(
+        DateOnly start, DateOnly end, string version, CycleStatus status, ImmutableArray<CourseDraft> drafts, ImmutableArray<string> previousHosts)
+    {
+        var courseIds = drafts.Select((_, i) => CourseKey(i + 1)).ToImmutableArray();
+        await state.UpdateAsync(s => s with
+        {
+            Start = start,
+            End = end,
+            CurriculumVersion = version,
+            Status = status,
+            CourseIds = courseIds,
+            Drafts = drafts,
+            PreviousCycleId = CycleId.Previous(Id),
+            PreviousHosts = previousHosts,
+        });
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddCycleAsync(Id);
+        return courseIds;
     }
 
     public Task<CycleView> GetAsync()
