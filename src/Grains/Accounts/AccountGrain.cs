@@ -1,10 +1,12 @@
-using OrleansTraining.Silo;
+using Microsoft.AspNetCore.Identity;
+using Orleans.Storage;
+using OrleansTraining.Grains.Common;
 
 namespace OrleansTraining.Grains.Accounts;
 
 public sealed class AccountGrain(
-    [PersistentState("account")] IPersistentState<AccountState> account,
-    PasswordHasher hasher) : Grain, IAccountGrain
+    [PersistentState("account", GrainStorage.Name)] IPersistentState<AccountState> account,
+    IPasswordHasher<AccountState> hasher) : Grain, IAccountGrain
 {
     public async Task<bool> OpenAsync(NewAccount newAccount)
     {
@@ -14,13 +16,13 @@ public sealed class AccountGrain(
             return false;
         }
 
-        account.State = new AccountState
+        var state = new AccountState
         {
             Role = newAccount.Role,
             ProvinceCode = newAccount.Role == AccountRole.Province ? newAccount.ProvinceCode : null,
             LecturerId = newAccount.Role == AccountRole.Lecturer ? newAccount.LecturerId : null,
-            Password = hasher.Hash(newAccount.Password),
         };
+        account.State = state with { PasswordHash = hasher.HashPassword(state, newAccount.Password) };
         try
         {
             await account.WriteStateAsync();
@@ -36,13 +38,14 @@ public sealed class AccountGrain(
 
     public Task<AccountView?> SignInAsync(string password)
     {
-        if (!account.RecordExists || !PasswordHasher.Verify(account.State.Password, password))
+        var state = account.State;
+        if (!account.RecordExists || state.PasswordHash.Length == 0
+            || hasher.VerifyHashedPassword(state, state.PasswordHash, password ?? "") == PasswordVerificationResult.Failed)
         {
             return Task.FromResult<AccountView?>(null);
         }
 
-        var state = account.State;
-        return Task.FromResult<AccountView?>(new AccountView(GetPrimaryKeyString(), state.Role, state.ProvinceCode, state.LecturerId));
+        return Task.FromResult<AccountView?>(new AccountView(this.GetPrimaryKeyString(), state.Role, state.ProvinceCode, state.LecturerId));
     }
 
     public Task<bool> ExistsAsync() => Task.FromResult(account.RecordExists);

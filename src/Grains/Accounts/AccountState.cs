@@ -1,5 +1,6 @@
 namespace OrleansTraining.Grains.Accounts;
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.AccountState")]
 public sealed record AccountState
 {
     public AccountRole Role { get; init; }
@@ -8,5 +9,6 @@ public sealed record AccountState
 
     public string? LecturerId { get; init; }
 
-    public PasswordHash Password { get; init; } = new();
+    /// <summary>ASP.NET Core Identity's hash (format v3: PBKDF2-HMAC-SHA512, salt and iteration count inside).</summary>
+    public string PasswordHash { get; init; } = "";
 }

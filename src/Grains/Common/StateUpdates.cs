@@ -1,4 +1,4 @@
-using OrleansTraining.Silo;
+using Orleans.Storage;
 
 namespace OrleansTraining.Grains.Common;
 

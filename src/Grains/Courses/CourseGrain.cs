@@ -6,17 +6,28 @@ using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.FieldTrips;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Grains.Registry;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Grains.Courses;
 
 public sealed partial class CourseGrain(
-    [PersistentState("course")] IPersistentState<CourseState> state,
+    [PersistentState("course", GrainStorage.Name)] IPersistentState<CourseState> state,
+    TimeProvider time,
     ILogger<CourseGrain> logger) : Grain, ICourseGrain, IRemindable
 {
     private const string MaterialsReminder = "materials";
 
-    private string Id => GetPrimaryKeyString();
+    private FollowUpOutbox? _outbox;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private FollowUpOutbox Outbox => _outbox ??= new FollowUpOutbox(this, GrainFactory, () => state.State.Outbox, logger);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Follow-ups left unacknowledged by an earlier activation (or node) go out again now.
+        Outbox.SendAll();
+        return Task.CompletedTask;
+    }
 
     public async Task<CourseView> CreateAsync(NewCourse course)
     {
@@ -114,14 +125,19 @@ public sealed partial class CourseGrain(
     public async Task<CourseView> MarkMaterialsSentAsync(DateOnly? sentOn)
     {
         EnsureExists();
-        var today = Deadlines.Today(TimeProvider);
+        var today = Deadlines.Today(time);
         var date = sentOn ?? today;
         if (date > today)
         {
             throw new DomainValidationException("sentOn", "Materials cannot be marked sent on a future date.");
         }
 
-        var wasOverdue = state.State.MaterialsOverdue;
+        var now = time.GetUtcNow();
+        if (state.State.MaterialsOverdue)
+        {
+            await Outbox.ArmAsync();
+        }
+
         await state.UpdateAsync(s =>
         {
             if (s.Status is CourseStatus.Cancelled)
@@ -129,18 +145,20 @@ public sealed partial class CourseGrain(
                 throw new ConflictException(ConflictRules.InvalidTransition, "The course is cancelled.");
             }
 
-            return s with { MaterialsSentOn = date, MaterialsOverdue = false };
+            // An overdue flag was escalated to the cycle: the cycle learns that the materials arrived.
+            var outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == MaterialsSubject);
+            if (s.MaterialsOverdue)
+            {
+                outbox = outbox.Add(new FollowUp(
+                    $"{Id}:materials:resolve:{now.ToUnixTimeMilliseconds()}", FollowUpKind.ResolveEscalation, s.CycleId, now,
+                    Escalation: new EscalationNotice(EscalationKind.MaterialsNotSent, Id, MaterialsSubject, "materials sent")));
+            }
+
+            return s with { MaterialsSentOn = date, MaterialsOverdue = false, Outbox = outbox };
         });
-        if (await GetReminderAsync(MaterialsReminder) is not null)
-        {
-            await UnregisterReminderAsync(MaterialsReminder);
-        }
-
-        if (wasOverdue)
-        {
-            await GrainFactory.GetGrain<ICycleGrain>(state.State.CycleId).ResolveEscalationAsync(MaterialsSubject);
-        }
-
+        Outbox.SendAll();
+        await Outbox.SettleAsync();
+        await this.UnregisterIfPresentAsync(MaterialsReminder);
         return View();
     }
 
@@ -198,7 +216,7 @@ public sealed partial class CourseGrain(
         await state.UpdateAsync(s => s.FieldTripIds.Contains(tripId)
             ? throw new ConflictException(ConflictRules.AlreadyExists, $"Trip {clean.TripNumber} of this class already exists ({tripId}).")
             : s with { FieldTripIds = s.FieldTripIds.Add(tripId) });
-        return await GrainFactory.GetGrain<IFieldTripGrain>(tripId).CreateAsync(Id, clean);
+        return await GrainFactory.GetGrain<IFieldTripGrain>(tripId).CreateAsync(Id, string.IsNullOrEmpty(state.State.CycleId) ? null : state.State.CycleId, clean);
     }
 
     public async Task<CourseView> ApplyScheduleAsync(CourseSchedule schedule)
@@ -218,6 +236,11 @@ public sealed partial class CourseGrain(
     public async Task<CourseView> MarkPublishedAsync(string hostingRequestId)
     {
         EnsureExists();
+        if (state.State.Status != CourseStatus.Planned && state.State.HostingRequestId == hostingRequestId)
+        {
+            return View(); // delivered again: already published with this request
+        }
+
         await state.UpdateAsync(s => s.Status == CourseStatus.Planned
             ? s with { Status = CourseStatus.Published, HostingRequestId = hostingRequestId }
             : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a planned course can be published; it is {s.Status}."));
@@ -280,22 +303,49 @@ public sealed partial class CourseGrain(
         return View();
     }
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task AcknowledgeFollowUpAsync(string followUpId)
     {
-        var s = state.State;
-        if (reminderName != MaterialsReminder || !state.RecordExists || s.MaterialsSentOn is not null || s.MaterialsOverdue
-            || s.Status is CourseStatus.Cancelled or CourseStatus.Held or CourseStatus.Reported)
+        if (!state.State.Outbox.Any(f => f.Id == followUpId))
         {
             return;
         }
 
-        await state.UpdateAsync(x => x with { MaterialsOverdue = true });
-        LogMaterialsOverdue(logger, Id);
-        await GrainFactory.GetGrain<ICycleGrain>(s.CycleId).RaiseEscalationAsync(
-            EscalationKind.MaterialsNotSent,
-            Id,
-            MaterialsSubject,
-            $"Materials for '{s.Title}' (starting {s.Start:yyyy-MM-dd}) were not sent {Deadlines.MaterialsDaysBeforeStart} days before the start.");
+        await state.UpdateAsync(s => s with { Outbox = s.Outbox.RemoveAll(f => f.Id == followUpId) });
+        await Outbox.SettleAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == FollowUpOutbox.ReminderName)
+        {
+            await Outbox.OnReminderAsync();
+            return;
+        }
+
+        if (reminderName != MaterialsReminder)
+        {
+            return;
+        }
+
+        var s = state.State;
+        if (state.RecordExists && s.MaterialsSentOn is null && !s.MaterialsOverdue
+            && s.Status is not (CourseStatus.Cancelled or CourseStatus.Held or CourseStatus.Reported))
+        {
+            var now = time.GetUtcNow();
+            var notice = new EscalationNotice(
+                EscalationKind.MaterialsNotSent,
+                Id,
+                MaterialsSubject,
+                $"Materials for '{s.Title}' (starting {s.Start:yyyy-MM-dd}) were not sent {Deadlines.MaterialsDaysBeforeStart} days before the start.");
+            var followUp = new FollowUp($"{Id}:materials:escalate:{now.ToUnixTimeMilliseconds()}", FollowUpKind.RaiseEscalation, s.CycleId, now, Escalation: notice);
+            await Outbox.ArmAsync();
+            await state.UpdateAsync(x => x with { MaterialsOverdue = true, Outbox = x.Outbox.Add(followUp) });
+            LogMaterialsOverdue(logger, Id);
+            Outbox.SendAll();
+        }
+
+        // The deadline has done its work: it fires once.
+        await this.UnregisterIfPresentAsync(MaterialsReminder);
     }
 
     private string MaterialsSubject => Id + ":materials";
@@ -304,7 +354,7 @@ public sealed partial class CourseGrain(
     {
         if (state.State.Start is DateOnly start && state.State.MaterialsSentOn is null)
         {
-            await RegisterOrUpdateReminderAsync(MaterialsReminder, Deadlines.StartOfDay(start.AddDays(-Deadlines.MaterialsDaysBeforeStart)));
+            await this.RegisterDeadlineAsync(MaterialsReminder, Deadlines.StartOfDay(start.AddDays(-Deadlines.MaterialsDaysBeforeStart)), time);
         }
     }
 

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Grains.Courses;
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.CourseState")]
 public sealed record CourseState
 {
     public string CycleId { get; init; } = "";
@@ -46,4 +48,7 @@ public sealed record CourseState
     public ImmutableArray<EvaluationView> Evaluations { get; init; } = [];
 
     public ImmutableArray<string> FieldTripIds { get; init; } = [];
+
+    /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
+    public ImmutableArray<FollowUp> Outbox { get; init; } = [];
 }

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
-using OrleansTraining.Silo;
+
 
 namespace OrleansTraining.Grains.Curricula;
 
-public sealed class CurriculumGrain([PersistentState("curriculum")] IPersistentState<CurriculumState> state) : Grain, ICurriculumGrain
+public sealed class CurriculumGrain([PersistentState("curriculum", GrainStorage.Name)] IPersistentState<CurriculumState> state) : Grain, ICurriculumGrain
 {
     public async Task<CurriculumView> DefineAsync(ImmutableArray<Topic> topics)
     {
-        var version = GetPrimaryKeyString();
+        var version = this.GetPrimaryKeyString();
         Require.Text(version, "version", 20);
         if (topics.IsDefaultOrEmpty)
         {
@@ -44,11 +44,11 @@ public sealed class CurriculumGrain([PersistentState("curriculum")] IPersistentS
     {
         if (!state.RecordExists)
         {
-            throw new NotFoundException("curriculum", GetPrimaryKeyString());
+            throw new NotFoundException("curriculum", this.GetPrimaryKeyString());
         }
 
         return Task.FromResult(View());
     }
 
-    private CurriculumView View() => new(GetPrimaryKeyString(), state.State.Topics);
+    private CurriculumView View() => new(this.GetPrimaryKeyString(), state.State.Topics);
 }

@@ -34,7 +34,9 @@ public sealed partial class CycleGrain
         var addingCourses = snapshot.Courses.Any(c => c.View.Status == CourseStatus.Proposed) && snapshot.Courses.Any(c => c.View.Status == CourseStatus.Planned);
         var problem = CycleProblemMapper.ToProblem(snapshot, keepPlacedCourses: addingCourses);
         var clock = Stopwatch.StartNew();
-        var planned = new Engine.CyclePlanner().Plan(problem, Settings(state.State.Weights));
+        // The engine is pure CPU work on an immutable problem: it runs on the thread pool, not on Orleans' scheduler threads.
+        var settings = Settings(state.State.Weights);
+        var planned = await Task.Run(() => new Engine.CyclePlanner().Plan(problem, settings));
         var proposals = CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot);
         var issues = proposals
             .SelectMany(c => c.Schedule is null
@@ -59,7 +61,7 @@ public sealed partial class CycleGrain
         return new PlanResult(CycleStatus.Planned, placed, staffed, sessions.Count - staffed, issues);
     }
 
-    public async Task<Engine.PlannerWeights> SetPlannerWeightsAsync(Engine.PlannerWeights weights)
+    public async Task<PlannerWeights> SetPlannerWeightsAsync(PlannerWeights weights)
     {
         EnsureExists();
         var clean = ValidWeights(weights, "weights.");
@@ -72,7 +74,7 @@ public sealed partial class CycleGrain
         EnsureExists();
         var (snapshot, problem, plan) = await CurrentPlanAsync();
         var planner = new Engine.CyclePlanner();
-        var breakdown = planner.Evaluate(problem, plan, state.State.Weights);
+        var breakdown = planner.Evaluate(problem, plan, ToEngine(state.State.Weights));
         var infeasibility = breakdown.Score.IsFeasible ? [] : planner.Diagnose(problem).Causes;
         return new PlanScoreBreakdown(
             snapshot.CycleId,
@@ -94,7 +96,7 @@ public sealed partial class CycleGrain
             throw new NotFoundException("session", $"{courseId}/{sessionId}");
         }
 
-        return ToExplanation(new Engine.CyclePlanner().ExplainSession(problem, plan, engineId, state.State.Weights));
+        return ToExplanation(new Engine.CyclePlanner().ExplainSession(problem, plan, engineId, ToEngine(state.State.Weights)));
     }
 
     public async Task<PlanExplanation> ExplainCourseAsync(string courseId)
@@ -106,7 +108,7 @@ public sealed partial class CycleGrain
             throw new NotFoundException("course", courseId ?? "");
         }
 
-        return ToExplanation(new Engine.CyclePlanner().ExplainCourse(problem, plan, courseId, state.State.Weights));
+        return ToExplanation(new Engine.CyclePlanner().ExplainCourse(problem, plan, courseId, ToEngine(state.State.Weights)));
     }
 
     public async Task<VariantSummary> SaveVariantAsync(string name, VariantSpec spec)
@@ -119,11 +121,12 @@ public sealed partial class CycleGrain
         var change = ToChange(spec, snapshot);
         var variantProblem = change?.ApplyTo(problem) ?? problem;
         // WhatIf would plan the same variant but returns only the comparison; the plan itself is kept to compare later.
-        var planned = new Engine.CyclePlanner().Plan(variantProblem, Settings(weights ?? state.State.Weights));
+        var variantSettings = Settings(weights ?? state.State.Weights);
+        var planned = await Task.Run(() => new Engine.CyclePlanner().Plan(variantProblem, variantSettings));
         var variant = new PlanVariant(
             slug,
             spec with { Weights = weights, UnavailableDates = spec.UnavailableDates.IsDefault ? [] : spec.UnavailableDates },
-            TimeProvider.GetUtcNow(),
+            time.GetUtcNow(),
             ToScore(planned.Breakdown.Score),
             [.. planned.Plan.Courses.Select(c => new VariantCourse(c.CourseId, c.HostProvince, c.Start, c.End))],
             [.. planned.Plan.Sessions.Select(s => new VariantSession(
@@ -152,9 +155,9 @@ public sealed partial class CycleGrain
             default);
         var planner = new Engine.CyclePlanner();
         var comparison = Engine.CyclePlanner.Compare(
-            planner.Evaluate(problem, plan, state.State.Weights),
+            planner.Evaluate(problem, plan, ToEngine(state.State.Weights)),
             plan,
-            planner.Evaluate(variantProblem, variantPlan, variant.Spec.Weights ?? state.State.Weights),
+            planner.Evaluate(variantProblem, variantPlan, ToEngine(variant.Spec.Weights ?? state.State.Weights)),
             variantPlan);
         return new VariantComparison(
             variant.Name,
@@ -164,8 +167,20 @@ public sealed partial class CycleGrain
             [.. comparison.Moves.Select(m => new MovedAssignment(m.Kind.ToString(), ReadableId(m.EntityId), m.From, m.To))]);
     }
 
-    private static Engine.PlannerSettings Settings(Engine.PlannerWeights weights) =>
-        new() { Seed = PlanSeed, TimeLimit = null, MaxIterations = PlanIterations, Weights = weights };
+    private static Engine.PlannerSettings Settings(PlannerWeights weights) =>
+        new() { Seed = PlanSeed, TimeLimit = null, MaxIterations = PlanIterations, Weights = ToEngine(weights) };
+
+    private static Engine.PlannerWeights ToEngine(PlannerWeights weights) => new()
+    {
+        TraineeTravel = weights.TraineeTravel,
+        LecturerTravel = weights.LecturerTravel,
+        FairLoad = weights.FairLoad,
+        HostRotation = weights.HostRotation,
+        CourseSpread = weights.CourseSpread,
+        HostSpread = weights.HostSpread,
+        OwnDepartment = weights.OwnDepartment,
+        Changes = weights.Changes,
+    };
 
     /// <summary>The placed courses (host, dates, sessions) as the engine's problem and plan, for scoring and explaining.</summary>
     private async Task<(CycleSnapshot Snapshot, Engine.CycleProblem Problem, Engine.CyclePlan Plan)> CurrentPlanAsync()
@@ -219,10 +234,10 @@ public sealed partial class CycleGrain
         };
     }
 
-    private static Engine.PlannerWeights ValidWeights(Engine.PlannerWeights? weights, string prefix)
+    private static PlannerWeights ValidWeights(PlannerWeights? weights, string prefix)
     {
         Require.Present(weights, prefix.TrimEnd('.'));
-        return new Engine.PlannerWeights
+        return new PlannerWeights
         {
             TraineeTravel = Require.Range(weights.TraineeTravel, 0, WeightMaximum, prefix + "traineeTravel"),
             LecturerTravel = Require.Range(weights.LecturerTravel, 0, WeightMaximum, prefix + "lecturerTravel"),

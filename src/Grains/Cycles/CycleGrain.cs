@@ -7,15 +7,15 @@ using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Planning;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Grains.Registry;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Grains.Cycles;
 
 public sealed partial class CycleGrain(
-    [PersistentState("cycle")] IPersistentState<CycleState> state,
+    [PersistentState("cycle", GrainStorage.Name)] IPersistentState<CycleState> state,
+    TimeProvider time,
     ILogger<CycleGrain> logger) : Grain, ICycleGrain
 {
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public async Task<CycleView> CreateAsync(NewCycle cycle)
     {
@@ -118,7 +118,7 @@ public sealed partial class CycleGrain(
         EnsureStatus("publish", CycleStatus.Planned);
         var courses = await CoursesAsync();
         var planned = courses.Where(c => c.Status == CourseStatus.Planned).ToList();
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         var offers = planned
             .SelectMany(c => c.Sessions.Where(s => s.LecturerId is not null).Select(s => (Course: c, Session: s)))
             .ToList();
@@ -166,7 +166,7 @@ public sealed partial class CycleGrain(
     public async Task<CycleReport> GetReportAsync()
     {
         EnsureExists();
-        return CycleReportBuilder.Build(Id, state.State.Status, TimeProvider.GetUtcNow(), await CoursesAsync(), state.State.Escalations);
+        return CycleReportBuilder.Build(Id, state.State.Status, time.GetUtcNow(), await CoursesAsync(), state.State.Escalations);
     }
 
     public Task<ImmutableArray<Escalation>> GetEscalationsAsync(bool includeResolved)
@@ -224,11 +224,45 @@ public sealed partial class CycleGrain(
             new NewCycle(updated.Start.AddYears(2), updated.End.AddYears(2), version, drafts));
     }
 
-    public async Task OnHostingAnsweredAsync(string courseId, HostingRequestView answer)
+    public async Task ReceiveFollowUpAsync(FollowUp followUp, IFollowUpSource replyTo)
     {
-        EnsureExists();
+        if (state.RecordExists && !state.State.HandledFollowUps.Contains(followUp.Id))
+        {
+            try
+            {
+                await HandleFollowUpAsync(followUp);
+            }
+            catch (DomainException exception)
+            {
+                // A follow-up that breaks a rule would break it on every delivery: it is handled by being refused.
+                LogFollowUpRefused(logger, exception, Id, followUp.Id);
+            }
+
+            // Handlers are idempotent; the id makes a late repeat (e.g. an escalation after its answer) a no-op.
+            await state.UpdateAsync(s => s with { HandledFollowUps = s.HandledFollowUps.Add(followUp.Id) });
+        }
+        else if (!state.RecordExists)
+        {
+            LogFollowUpForUnknownCycle(logger, Id, followUp.Id);
+        }
+
+        // Other exceptions leave it unacknowledged: the sender delivers it again.
+        await replyTo.AcknowledgeFollowUpAsync(followUp.Id);
+    }
+
+    private Task HandleFollowUpAsync(FollowUp followUp) => followUp.Kind switch
+    {
+        FollowUpKind.OfferAnswered => OnOfferAnsweredAsync(followUp.Offer!),
+        FollowUpKind.HostingAnswered => OnHostingAnsweredAsync(followUp.Hosting!.Request.CourseId, followUp.Hosting),
+        FollowUpKind.RaiseEscalation => RaiseEscalationAsync(followUp.Escalation!.Kind, followUp.Escalation.CourseId, followUp.Escalation.SubjectKey, followUp.Escalation.Detail),
+        FollowUpKind.ResolveEscalation => ResolveEscalationAsync(followUp.Escalation!.SubjectKey),
+        _ => throw new DomainValidationException("kind", $"A cycle does not handle {followUp.Kind} follow-ups."),
+    };
+
+    private async Task OnHostingAnsweredAsync(string courseId, HostingRequestView answer)
+    {
         Require.Present(answer, "answer");
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         var requestId = answer.Request.RequestId;
         await state.UpdateAsync(s => s with { Escalations = Resolve(s.Escalations, requestId, now) });
         if (!state.State.CourseIds.Contains(courseId))
@@ -254,18 +288,17 @@ public sealed partial class CycleGrain(
         }
     }
 
-    public async Task OnOfferAnsweredAsync(AssignmentView answer)
+    private async Task OnOfferAnsweredAsync(AssignmentView answer)
     {
-        EnsureExists();
         Require.Present(answer, "answer");
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         var offer = answer.Offer;
         var key = SessionKey(offer.CourseId, offer.SessionId);
         await state.UpdateAsync(s =>
         {
             var next = s with { Escalations = Resolve(s.Escalations, offer.AssignmentId, now) };
             return answer.Status == AssignmentStatus.Declined
-                ? next with { Declined = next.Declined.SetItem(key, next.Declined.GetValueOrDefault(key, []).Add(answer.LecturerId)) }
+                ? next with { Declined = next.Declined.SetItem(key, [.. next.Declined.GetValueOrDefault(key, []).Where(l => l != answer.LecturerId), answer.LecturerId]) }
                 : next;
         });
         if (!state.State.CourseIds.Contains(offer.CourseId))
@@ -291,18 +324,16 @@ public sealed partial class CycleGrain(
         }
     }
 
-    public async Task RaiseEscalationAsync(EscalationKind kind, string courseId, string subjectKey, string detail)
+    private async Task RaiseEscalationAsync(EscalationKind kind, string courseId, string subjectKey, string detail)
     {
-        EnsureExists();
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         await state.UpdateAsync(s => s with { Escalations = AddEscalation(s.Escalations, kind, courseId, subjectKey, detail, now) });
         LogEscalation(logger, Id, kind, subjectKey);
     }
 
-    public async Task ResolveEscalationAsync(string subjectKey)
+    private async Task ResolveEscalationAsync(string subjectKey)
     {
-        EnsureExists();
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         await state.UpdateAsync(s => s with { Escalations = Resolve(s.Escalations, subjectKey, now) });
     }
 
@@ -535,6 +566,12 @@ public sealed partial class CycleGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} escalation {Kind} about {Subject}")]
     private static partial void LogEscalation(ILogger logger, string cycleId, EscalationKind kind, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} refused follow-up {FollowUpId}")]
+    private static partial void LogFollowUpRefused(ILogger logger, Exception exception, string cycleId, string followUpId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} does not exist; follow-up {FollowUpId} acknowledged without effect")]
+    private static partial void LogFollowUpForUnknownCycle(ILogger logger, string cycleId, string followUpId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Course {CourseId}: {DeclinedBy} declined to host; proposed to {Host}")]
     private static partial void LogHostReplaced(ILogger logger, string courseId, string declinedBy, string host);

@@ -3,6 +3,7 @@ using OrleansTraining.Grains.Courses;
 
 namespace OrleansTraining.Grains.Cycles;
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.CycleState")]
 public sealed record CycleState
 {
     public DateOnly Start { get; init; }
@@ -35,8 +36,11 @@ public sealed record CycleState
     public ImmutableDictionary<string, int> OfferCounts { get; init; } = ImmutableDictionary<string, int>.Empty;
 
     /// <summary>The soft-constraint weights the board set; the engine's defaults until then.</summary>
-    public Planner.Cycle.PlannerWeights Weights { get; init; } = Planner.Cycle.PlannerWeights.Default;
+    public PlannerWeights Weights { get; init; } = new();
 
     /// <summary>Saved what-if variants by name.</summary>
     public ImmutableDictionary<string, PlanVariant> Variants { get; init; } = ImmutableDictionary<string, PlanVariant>.Empty;
+
+    /// <summary>Follow-ups already handled, by id: a repeated delivery is only acknowledged again.</summary>
+    public ImmutableHashSet<string> HandledFollowUps { get; init; } = [];
 }

@@ -5,7 +5,6 @@ using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Grains.Registry;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Grains.Demo;
 

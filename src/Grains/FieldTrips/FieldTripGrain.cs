@@ -1,18 +1,19 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
-using OrleansTraining.Grains.Courses;
-using OrleansTraining.Grains.Cycles;
+using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Grains.Registry;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Grains.FieldTrips;
 
-public sealed class FieldTripGrain([PersistentState("fieldtrip")] IPersistentState<FieldTripState> state) : Grain, IFieldTripGrain
+public sealed partial class FieldTripGrain(
+    [PersistentState("fieldtrip", GrainStorage.Name)] IPersistentState<FieldTripState> state,
+    TimeProvider time,
+    ILogger<FieldTripGrain> logger) : Grain, IFieldTripGrain
 {
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
-    public async Task<FieldTripView> CreateAsync(string courseId, NewFieldTrip trip)
+    public async Task<FieldTripView> CreateAsync(string courseId, string? cycleId, NewFieldTrip trip)
     {
         Require.Text(courseId, "courseId", 100);
         var clean = FieldTripRules.Validate(trip);
@@ -45,12 +46,12 @@ public sealed class FieldTripGrain([PersistentState("fieldtrip")] IPersistentSta
             ParticipantProvinceCount = clean.ParticipantProvinceCount,
             CoOrganisers = clean.CoOrganisers,
             Historical = clean.Historical,
+            CycleId = cycleId,
         });
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddFieldTripAsync(Id);
         if (!clean.Historical)
         {
-            var cycleId = await CycleOfAsync(courseId);
-            var answerBy = TimeProvider.GetUtcNow() + Deadlines.HostingAnswer;
+            var answerBy = time.GetUtcNow() + Deadlines.HostingAnswer;
             foreach (var stop in stops)
             {
                 await GrainFactory.GetGrain<IProvinceGrain>(stop.ProvinceCode).ReceiveHostingRequestAsync(new HostingRequest(
@@ -77,44 +78,46 @@ public sealed class FieldTripGrain([PersistentState("fieldtrip")] IPersistentSta
         return Task.FromResult(View());
     }
 
-    public async Task<FieldTripView> RecordStopAnswerAsync(int stopNumber, string provinceCode, HostingConfirmation? confirmation, string? declineReason)
+    public async Task ReceiveFollowUpAsync(FollowUp followUp, IFollowUpSource replyTo)
     {
-        EnsureExists();
+        if (state.RecordExists && !state.State.HandledFollowUps.Contains(followUp.Id))
+        {
+            try
+            {
+                await RecordStopAnswerAsync(followUp);
+            }
+            catch (DomainException exception)
+            {
+                // A stop answer that can never apply (wrong province, answered already) is handled by being refused.
+                LogFollowUpRefused(logger, exception, Id, followUp.Id);
+                await state.UpdateAsync(s => s with { HandledFollowUps = s.HandledFollowUps.Add(followUp.Id) });
+            }
+        }
+
+        await replyTo.AcknowledgeFollowUpAsync(followUp.Id);
+    }
+
+    private async Task RecordStopAnswerAsync(FollowUp followUp)
+    {
+        var answer = followUp.Stop ?? throw new DomainValidationException("stop", "A stop answer is required.");
         await state.UpdateAsync(s =>
         {
-            var stop = s.Stops.FirstOrDefault(x => x.Number == stopNumber) ?? throw new NotFoundException("field trip stop", $"{Id}/{stopNumber}");
-            if (stop.ProvinceCode != provinceCode)
+            var stop = s.Stops.FirstOrDefault(x => x.Number == answer.StopNumber) ?? throw new NotFoundException("field trip stop", $"{Id}/{answer.StopNumber}");
+            if (stop.ProvinceCode != answer.ProvinceCode)
             {
-                throw new ForbiddenException($"Stop {stopNumber} is hosted by {stop.ProvinceCode}, not {provinceCode}.");
+                throw new ForbiddenException($"Stop {answer.StopNumber} is hosted by {stop.ProvinceCode}, not {answer.ProvinceCode}.");
             }
 
             if (stop.Status != StopStatus.Requested)
             {
-                throw new ConflictException(ConflictRules.AlreadyAnswered, $"Stop {stopNumber} is already {stop.Status}.");
+                throw new ConflictException(ConflictRules.AlreadyAnswered, $"Stop {answer.StopNumber} is already {stop.Status}.");
             }
 
-            var answered = confirmation is not null
-                ? stop with { Status = StopStatus.Confirmed, Confirmation = confirmation }
-                : stop with { Status = StopStatus.Declined, DeclineReason = declineReason };
-            return s with { Stops = s.Stops.Replace(stop, answered) };
+            var answered = answer.Confirmation is not null
+                ? stop with { Status = StopStatus.Confirmed, Confirmation = answer.Confirmation }
+                : stop with { Status = StopStatus.Declined, DeclineReason = answer.DeclineReason };
+            return s with { Stops = s.Stops.Replace(stop, answered), HandledFollowUps = s.HandledFollowUps.Add(followUp.Id) };
         });
-        return View();
-    }
-
-    /// <summary>The cycle a stop's unanswered request escalates to: the course's, when the course belongs to a cycle.</summary>
-    private async Task<string?> CycleOfAsync(string courseId)
-    {
-        try
-        {
-            var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetAsync();
-            await GrainFactory.GetGrain<ICycleGrain>(course.CycleId).GetAsync();
-            return course.CycleId;
-        }
-        catch (DomainException)
-        {
-            // A class outside any cycle (e.g. a degree class): its stops have no board queue to escalate to.
-            return null;
-        }
     }
 
     private string RequestId(int stopNumber) => $"{Id}-stop-{stopNumber}";
@@ -145,4 +148,7 @@ public sealed class FieldTripGrain([PersistentState("fieldtrip")] IPersistentSta
             s.CoOrganisers,
             s.Historical);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Field trip {FieldTripId} refused follow-up {FollowUpId}")]
+    private static partial void LogFollowUpRefused(ILogger logger, Exception exception, string fieldTripId, string followUpId);
 }

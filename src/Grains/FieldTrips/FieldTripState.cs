@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace OrleansTraining.Grains.FieldTrips;
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.FieldTripState")]
 public sealed record FieldTripState
 {
     public string CourseId { get; init; } = "";
@@ -21,4 +22,10 @@ public sealed record FieldTripState
     public ImmutableArray<string> CoOrganisers { get; init; } = [];
 
     public bool Historical { get; init; }
+
+    /// <summary>The cycle unanswered stop requests escalate to; null for a class outside any cycle.</summary>
+    public string? CycleId { get; init; }
+
+    /// <summary>Follow-ups already handled, by id: a repeated delivery is only acknowledged again.</summary>
+    public ImmutableHashSet<string> HandledFollowUps { get; init; } = [];
 }

@@ -4,17 +4,28 @@ using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Grains.Registry;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Grains.Lecturers;
 
 public sealed partial class LecturerGrain(
-    [PersistentState("lecturer")] IPersistentState<LecturerState> state,
+    [PersistentState("lecturer", GrainStorage.Name)] IPersistentState<LecturerState> state,
+    TimeProvider time,
     ILogger<LecturerGrain> logger) : Grain, ILecturerGrain, IRemindable
 {
     private const string OfferReminderPrefix = "offer:";
 
-    private string Id => GetPrimaryKeyString();
+    private FollowUpOutbox? _outbox;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private FollowUpOutbox Outbox => _outbox ??= new FollowUpOutbox(this, GrainFactory, () => state.State.Outbox, logger);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Follow-ups left unacknowledged by an earlier activation (or node) go out again now.
+        Outbox.SendAll();
+        return Task.CompletedTask;
+    }
 
     public async Task<LecturerView> CreateAsync(NewLecturer lecturer)
     {
@@ -83,49 +94,24 @@ public sealed partial class LecturerGrain(
         return Task.FromResult(state.State.Assignments);
     }
 
-    public async Task<AssignmentView> AcceptAsync(string assignmentId)
+    public Task<AssignmentView> AcceptAsync(string assignmentId) => AnswerAsync(assignmentId, (s, assignment, now) =>
     {
-        EnsureExists();
-        var now = TimeProvider.GetUtcNow();
-        var updated = await state.UpdateAsync(s =>
-        {
-            var assignment = Find(s, assignmentId);
-            EnsureOpen(assignment);
-            var accepted = s.Assignments.Where(a => a.Status == AssignmentStatus.Accepted).Select(a => a.Offer).ToList();
-            var clash = LecturerCalendar.Check(
-                ToBooking(assignment.Offer),
-                accepted.Select(ToBooking),
-                s.UnavailableDates,
-                accepted.Count(o => o.CycleId == assignment.Offer.CycleId),
-                s.MaxSessionsPerCycle);
-            if (clash is not null)
-            {
-                throw new ConflictException(clash.Rule, clash.Message);
-            }
+        var accepted = s.Assignments.Where(a => a.Status == AssignmentStatus.Accepted).Select(a => a.Offer).ToList();
+        var clash = LecturerCalendar.Check(
+            ToBooking(assignment.Offer),
+            accepted.Select(ToBooking),
+            s.UnavailableDates,
+            accepted.Count(o => o.CycleId == assignment.Offer.CycleId),
+            s.MaxSessionsPerCycle);
+        return clash is not null
+            ? throw new ConflictException(clash.Rule, clash.Message)
+            : assignment with { Status = AssignmentStatus.Accepted, AnsweredAt = now };
+    });
 
-            return Replace(s, assignment with { Status = AssignmentStatus.Accepted, AnsweredAt = now });
-        });
-        var view = Find(updated, assignmentId);
-        LogAnswered(logger, Id, assignmentId, view.Status);
-        await AfterAnswerAsync(view);
-        return view;
-    }
-
-    public async Task<AssignmentView> DeclineAsync(string assignmentId, string reason)
+    public Task<AssignmentView> DeclineAsync(string assignmentId, string reason)
     {
-        EnsureExists();
         var why = Require.Text(reason, "reason", 1000);
-        var now = TimeProvider.GetUtcNow();
-        var updated = await state.UpdateAsync(s =>
-        {
-            var assignment = Find(s, assignmentId);
-            EnsureOpen(assignment);
-            return Replace(s, assignment with { Status = AssignmentStatus.Declined, DeclineReason = why, AnsweredAt = now });
-        });
-        var view = Find(updated, assignmentId);
-        LogAnswered(logger, Id, assignmentId, view.Status);
-        await AfterAnswerAsync(view);
-        return view;
+        return AnswerAsync(assignmentId, (_, assignment, now) => assignment with { Status = AssignmentStatus.Declined, DeclineReason = why, AnsweredAt = now });
     }
 
     public async Task ReceiveOfferAsync(TeachingOffer offer)
@@ -137,12 +123,12 @@ public sealed partial class LecturerGrain(
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
+        await this.RegisterDeadlineAsync(OfferReminderPrefix + offer.AssignmentId, offer.AnswerBy, time);
         await state.UpdateAsync(s => s with
         {
             Assignments = s.Assignments.Add(new AssignmentView(offer, Id, AssignmentStatus.Offered, null, false, now, null)),
         });
-        await RegisterOrUpdateReminderAsync(OfferReminderPrefix + offer.AssignmentId, offer.AnswerBy);
     }
 
     public async Task WithdrawOfferAsync(string assignmentId)
@@ -154,55 +140,80 @@ public sealed partial class LecturerGrain(
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         await state.UpdateAsync(s => Replace(s, Find(s, assignmentId) with { Status = AssignmentStatus.Withdrawn, AnsweredAt = now }));
-        await UnregisterQuietlyAsync(assignmentId);
+        await this.UnregisterIfPresentAsync(OfferReminderPrefix + assignmentId);
     }
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task AcknowledgeFollowUpAsync(string followUpId)
     {
-        if (!reminderName.StartsWith(OfferReminderPrefix, StringComparison.Ordinal) || !state.RecordExists)
+        if (!state.State.Outbox.Any(f => f.Id == followUpId))
+        {
+            return;
+        }
+
+        await state.UpdateAsync(s => s with { Outbox = s.Outbox.RemoveAll(f => f.Id == followUpId) });
+        await Outbox.SettleAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == FollowUpOutbox.ReminderName)
+        {
+            await Outbox.OnReminderAsync();
+            return;
+        }
+
+        if (!reminderName.StartsWith(OfferReminderPrefix, StringComparison.Ordinal))
         {
             return;
         }
 
         var assignmentId = reminderName[OfferReminderPrefix.Length..];
         var assignment = state.State.Assignments.FirstOrDefault(a => a.Offer.AssignmentId == assignmentId);
-        if (assignment is null || assignment.Status != AssignmentStatus.Offered || assignment.Escalated)
+        if (state.RecordExists && assignment is { Status: AssignmentStatus.Offered, Escalated: false })
         {
-            return;
+            var offer = assignment.Offer;
+            var notice = new EscalationNotice(
+                EscalationKind.OfferUnanswered,
+                offer.CourseId,
+                assignmentId,
+                $"Lecturer {Id} ({state.State.FullName}) has not answered the offer for {offer.TopicCode} on {offer.Date:yyyy-MM-dd} {offer.Slot} in {offer.ProvinceCode} by {offer.AnswerBy:yyyy-MM-dd}.");
+            var followUp = new FollowUp($"{Id}:{assignmentId}:escalate", FollowUpKind.RaiseEscalation, offer.CycleId, time.GetUtcNow(), Escalation: notice);
+            await Outbox.ArmAsync();
+            await state.UpdateAsync(s => Replace(s, Find(s, assignmentId) with { Escalated = true }) with { Outbox = s.Outbox.Add(followUp) });
+            LogEscalated(logger, Id, assignmentId);
+            Outbox.SendAll();
         }
 
-        await state.UpdateAsync(s => Replace(s, Find(s, assignmentId) with { Escalated = true }));
-        LogEscalated(logger, Id, assignmentId);
-        var offer = assignment.Offer;
-        await GrainFactory.GetGrain<ICycleGrain>(offer.CycleId).RaiseEscalationAsync(
-            EscalationKind.OfferUnanswered,
-            offer.CourseId,
-            assignmentId,
-            $"Lecturer {Id} ({state.State.FullName}) has not answered the offer for {offer.TopicCode} on {offer.Date:yyyy-MM-dd} {offer.Slot} in {offer.ProvinceCode} by {offer.AnswerBy:yyyy-MM-dd}.");
+        // The deadline has done its work (or the offer was answered meanwhile): it fires once.
+        await this.UnregisterIfPresentAsync(reminderName);
     }
 
-    private async Task AfterAnswerAsync(AssignmentView view)
+    /// <summary>
+    /// Records the answer and, in the same write, the follow-up that tells the cycle; then sends it one-way. The caller
+    /// is answered once the lecturer's decision is durable, without waiting for the cycle.
+    /// </summary>
+    private async Task<AssignmentView> AnswerAsync(string assignmentId, Func<LecturerState, AssignmentView, DateTimeOffset, AssignmentView> decide)
     {
-        await UnregisterQuietlyAsync(view.Offer.AssignmentId);
-        try
+        EnsureExists();
+        var now = time.GetUtcNow();
+        await Outbox.ArmAsync();
+        var updated = await state.UpdateAsync(s =>
         {
-            await GrainFactory.GetGrain<ICycleGrain>(view.Offer.CycleId).OnOfferAnsweredAsync(view);
-        }
-        catch (DomainException exception)
-        {
-            // The lecturer's answer is recorded and stands; the board sees the session's state in the cycle plan.
-            LogFollowUpFailed(logger, exception, Id, view.Offer.AssignmentId);
-        }
-    }
-
-    private async Task UnregisterQuietlyAsync(string assignmentId)
-    {
-        if (await GetReminderAsync(OfferReminderPrefix + assignmentId) is not null)
-        {
-            await UnregisterReminderAsync(OfferReminderPrefix + assignmentId);
-        }
+            var assignment = Find(s, assignmentId);
+            EnsureOpen(assignment);
+            var answered = decide(s, assignment, now);
+            var followUp = new FollowUp($"{Id}:{assignmentId}:answer", FollowUpKind.OfferAnswered, answered.Offer.CycleId, now, Offer: answered);
+            // An escalation about this offer that has not gone out yet is moot now that it is answered.
+            var outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == assignmentId);
+            return Replace(s, answered) with { Outbox = outbox.Add(followUp) };
+        });
+        var view = Find(updated, assignmentId);
+        LogAnswered(logger, Id, assignmentId, view.Status);
+        Outbox.SendAll();
+        await this.UnregisterIfPresentAsync(OfferReminderPrefix + assignmentId);
+        return view;
     }
 
     private static AssignmentView Find(LecturerState s, string assignmentId) =>
@@ -247,9 +258,6 @@ public sealed partial class LecturerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lecturer {LecturerId} answered assignment {AssignmentId}: {Status}")]
     private static partial void LogAnswered(ILogger logger, string lecturerId, string assignmentId, AssignmentStatus status);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lecturer {LecturerId}: the cycle could not follow up the answer to {AssignmentId}")]
-    private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string lecturerId, string assignmentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lecturer {LecturerId} left assignment {AssignmentId} unanswered past its deadline; escalated")]
     private static partial void LogEscalated(ILogger logger, string lecturerId, string assignmentId);

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
 
 namespace OrleansTraining.Grains.Lecturers;
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.LecturerState")]
 public sealed record LecturerState
 {
     public string FullName { get; init; } = "";
@@ -17,4 +19,7 @@ public sealed record LecturerState
     public ImmutableArray<DateOnly> UnavailableDates { get; init; } = [];
 
     public ImmutableArray<AssignmentView> Assignments { get; init; } = [];
+
+    /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
+    public ImmutableArray<FollowUp> Outbox { get; init; } = [];
 }

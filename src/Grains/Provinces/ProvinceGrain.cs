@@ -2,18 +2,28 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Cycles;
-using OrleansTraining.Grains.FieldTrips;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Grains.Provinces;
 
 public sealed partial class ProvinceGrain(
-    [PersistentState("province")] IPersistentState<ProvinceState> state,
+    [PersistentState("province", GrainStorage.Name)] IPersistentState<ProvinceState> state,
+    TimeProvider time,
     ILogger<ProvinceGrain> logger) : Grain, IProvinceGrain, IRemindable
 {
     private const string HostingReminderPrefix = "hosting:";
 
-    private string Code => GetPrimaryKeyString();
+    private FollowUpOutbox? _outbox;
+
+    private string Code => this.GetPrimaryKeyString();
+
+    private FollowUpOutbox Outbox => _outbox ??= new FollowUpOutbox(this, GrainFactory, () => state.State.Outbox, logger);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Follow-ups left unacknowledged by an earlier activation (or node) go out again now.
+        Outbox.SendAll();
+        return Task.CompletedTask;
+    }
 
     public Task<ProvinceView> GetAsync() => Task.FromResult(View());
 
@@ -63,12 +73,14 @@ public sealed partial class ProvinceGrain(
             Require.Text(confirmation.Lodging, "lodging"),
             Require.Text(confirmation.Transport, "transport"),
             Require.Text(confirmation.Contact, "contact"));
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
+        await Outbox.ArmAsync();
         var updated = await state.UpdateAsync(s =>
         {
             var request = Find(s, requestId);
             EnsureOpen(request);
-            var next = Replace(s, request with { Status = HostingRequestStatus.Confirmed, Confirmation = clean, AnsweredAt = now });
+            var answered = request with { Status = HostingRequestStatus.Confirmed, Confirmation = clean, AnsweredAt = now };
+            var next = WithAnswer(s, answered, now);
             var r = request.Request;
             return r.Kind == HostingRequestKind.Course && !s.HostingHistory.Any(h => h.CourseId == r.CourseId)
                 ? next with { HostingHistory = next.HostingHistory.Add(new HostingRecord(r.CycleId ?? "", r.CourseId, r.Start)) }
@@ -84,12 +96,13 @@ public sealed partial class ProvinceGrain(
         Info();
         Require.Present(decline, "decline");
         var reason = Require.Text(decline.Reason, "reason", 1000);
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
+        await Outbox.ArmAsync();
         var updated = await state.UpdateAsync(s =>
         {
             var request = Find(s, requestId);
             EnsureOpen(request);
-            return Replace(s, request with { Status = HostingRequestStatus.Declined, DeclineReason = reason, AnsweredAt = now });
+            return WithAnswer(s, request with { Status = HostingRequestStatus.Declined, DeclineReason = reason, AnsweredAt = now }, now);
         });
         var view = Find(updated, requestId);
         await AfterAnswerAsync(view);
@@ -105,12 +118,12 @@ public sealed partial class ProvinceGrain(
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
+        await this.RegisterDeadlineAsync(HostingReminderPrefix + request.RequestId, request.AnswerBy, time);
         await state.UpdateAsync(s => s with
         {
             Requests = s.Requests.Add(new HostingRequestView(request, Code, HostingRequestStatus.Pending, null, null, false, now, null)),
         });
-        await RegisterOrUpdateReminderAsync(HostingReminderPrefix + request.RequestId, request.AnswerBy);
     }
 
     public async Task WithdrawHostingRequestAsync(string requestId)
@@ -122,71 +135,101 @@ public sealed partial class ProvinceGrain(
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }));
-        await UnregisterQuietlyAsync(requestId);
+        await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
     }
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task AcknowledgeFollowUpAsync(string followUpId)
     {
+        if (!state.State.Outbox.Any(f => f.Id == followUpId))
+        {
+            return;
+        }
+
+        await state.UpdateAsync(s => s with { Outbox = s.Outbox.RemoveAll(f => f.Id == followUpId) });
+        await Outbox.SettleAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == FollowUpOutbox.ReminderName)
+        {
+            await Outbox.OnReminderAsync();
+            return;
+        }
+
         if (!reminderName.StartsWith(HostingReminderPrefix, StringComparison.Ordinal))
         {
             return;
         }
 
-        var requestId = reminderName[HostingReminderPrefix.Length..];
+        await EscalateIfUnansweredAsync(reminderName[HostingReminderPrefix.Length..]);
+
+        // The deadline has done its work (or the request was answered meanwhile): it fires once.
+        await this.UnregisterIfPresentAsync(reminderName);
+    }
+
+    private async Task EscalateIfUnansweredAsync(string requestId)
+    {
         var request = state.State.Requests.FirstOrDefault(r => r.Request.RequestId == requestId);
         if (request is null || request.Status != HostingRequestStatus.Pending || request.Escalated)
         {
             return;
         }
 
-        await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Escalated = true }));
-        LogEscalated(logger, Code, requestId);
         var r = request.Request;
-        if (r.CycleId is not null)
+        if (r.CycleId is null)
         {
-            await GrainFactory.GetGrain<ICycleGrain>(r.CycleId).RaiseEscalationAsync(
-                EscalationKind.HostingRequestUnanswered,
-                r.CourseId,
-                requestId,
-                $"{Info().NameVi} has not answered the request to host '{r.Title}' ({r.Start:yyyy-MM-dd}–{r.End:yyyy-MM-dd}) by {r.AnswerBy:yyyy-MM-dd}.");
+            await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Escalated = true }));
+            return;
         }
+
+        var notice = new EscalationNotice(
+            EscalationKind.HostingRequestUnanswered,
+            r.CourseId,
+            requestId,
+            $"{Info().NameVi} has not answered the request to host '{r.Title}' ({r.Start:yyyy-MM-dd}–{r.End:yyyy-MM-dd}) by {r.AnswerBy:yyyy-MM-dd}.");
+        var followUp = new FollowUp($"{Code}:{requestId}:escalate", FollowUpKind.RaiseEscalation, r.CycleId, time.GetUtcNow(), Escalation: notice);
+        await Outbox.ArmAsync();
+        await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Escalated = true }) with { Outbox = s.Outbox.Add(followUp) });
+        LogEscalated(logger, Code, requestId);
+        Outbox.SendAll();
+    }
+
+    /// <summary>
+    /// The answered request and, in the same state, the follow-ups that tell the cycle (or the field trip, and the
+    /// cycle to resolve an escalation); an escalation not yet sent is moot once the request is answered.
+    /// </summary>
+    private ProvinceState WithAnswer(ProvinceState s, HostingRequestView answered, DateTimeOffset now)
+    {
+        var r = answered.Request;
+        var outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == r.RequestId);
+        if (r.Kind == HostingRequestKind.FieldTripStop && r.FieldTripId is not null && r.StopNumber is int stop)
+        {
+            outbox = outbox.Add(new FollowUp(
+                $"{Code}:{r.RequestId}:answer", FollowUpKind.StopAnswered, r.FieldTripId, now,
+                Stop: new StopAnswer(stop, Code, answered.Confirmation, answered.DeclineReason)));
+            if (r.CycleId is not null)
+            {
+                outbox = outbox.Add(new FollowUp(
+                    $"{Code}:{r.RequestId}:resolve", FollowUpKind.ResolveEscalation, r.CycleId, now,
+                    Escalation: new EscalationNotice(EscalationKind.HostingRequestUnanswered, r.CourseId, r.RequestId, "answered")));
+            }
+        }
+        else if (r.CycleId is not null)
+        {
+            outbox = outbox.Add(new FollowUp($"{Code}:{r.RequestId}:answer", FollowUpKind.HostingAnswered, r.CycleId, now, Hosting: answered));
+        }
+
+        return Replace(s, answered) with { Outbox = outbox };
     }
 
     private async Task AfterAnswerAsync(HostingRequestView view)
     {
         LogAnswered(logger, Code, view.Request.RequestId, view.Status);
-        await UnregisterQuietlyAsync(view.Request.RequestId);
-        var r = view.Request;
-        try
-        {
-            if (r.Kind == HostingRequestKind.FieldTripStop && r.FieldTripId is not null && r.StopNumber is int stop)
-            {
-                await GrainFactory.GetGrain<IFieldTripGrain>(r.FieldTripId).RecordStopAnswerAsync(stop, Code, view.Confirmation, view.DeclineReason);
-                if (r.CycleId is not null)
-                {
-                    await GrainFactory.GetGrain<ICycleGrain>(r.CycleId).ResolveEscalationAsync(r.RequestId);
-                }
-            }
-            else if (r.CycleId is not null)
-            {
-                await GrainFactory.GetGrain<ICycleGrain>(r.CycleId).OnHostingAnsweredAsync(r.CourseId, view);
-            }
-        }
-        catch (DomainException exception)
-        {
-            // The province's answer is recorded and stands; the board sees the course's state in the cycle plan.
-            LogFollowUpFailed(logger, exception, Code, r.RequestId);
-        }
-    }
-
-    private async Task UnregisterQuietlyAsync(string requestId)
-    {
-        if (await GetReminderAsync(HostingReminderPrefix + requestId) is not null)
-        {
-            await UnregisterReminderAsync(HostingReminderPrefix + requestId);
-        }
+        Outbox.SendAll();
+        await this.UnregisterIfPresentAsync(HostingReminderPrefix + view.Request.RequestId);
     }
 
     private static HostingRequestView Find(ProvinceState s, string requestId) =>
@@ -230,9 +273,6 @@ public sealed partial class ProvinceGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Province {Province} answered hosting request {RequestId}: {Status}")]
     private static partial void LogAnswered(ILogger logger, string province, string requestId, HostingRequestStatus status);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Province {Province}: the follow-up of the answer to {RequestId} failed")]
-    private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string province, string requestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Province {Province} left hosting request {RequestId} unanswered past its deadline; escalated")]
     private static partial void LogEscalated(ILogger logger, string province, string requestId);

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
 
 namespace OrleansTraining.Grains.Provinces;
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.ProvinceState")]
 public sealed record ProvinceState
 {
     /// <summary>Seats in the largest hall the province can offer; 0 until configured (then it cannot host).</summary>
@@ -12,4 +14,7 @@ public sealed record ProvinceState
     public ImmutableArray<HostingRecord> HostingHistory { get; init; } = [];
 
     public ImmutableArray<HostingRequestView> Requests { get; init; } = [];
+
+    /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
+    public ImmutableArray<FollowUp> Outbox { get; init; } = [];
 }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
-using OrleansTraining.Silo;
+
 
 namespace OrleansTraining.Grains.Registry;
 
-public sealed class RegistryGrain([PersistentState("registry")] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
+public sealed class RegistryGrain([PersistentState("registry", GrainStorage.Name)] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
 {
     public Task<RegistryView> GetAsync() =>
         Task.FromResult(new RegistryView(state.State.CycleIds, state.State.CourseIds, state.State.LecturerIds, state.State.FieldTripIds));

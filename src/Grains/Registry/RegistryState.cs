@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace OrleansTraining.Grains.Registry;
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.RegistryState")]
 public sealed record RegistryState
 {
     public ImmutableArray<string> CycleIds { get; init; } = [];

@@ -1,0 +1,18 @@
+namespace OrleansTraining.Grains.Common;
+
+/// <summary>A grain that sends follow-ups: the receiver acknowledges each one here once it has handled it.</summary>
+[Alias("ot.IFollowUpSource")]
+public interface IFollowUpSource : IGrainWithStringKey
+{
+    /// <summary>Removes the follow-up from the sender's outbox; acknowledging an unknown id does nothing.</summary>
+    Task AcknowledgeFollowUpAsync(string followUpId);
+}
+
+/// <summary>A grain that receives follow-ups (one-way, so the sender never waits on its receiver).</summary>
+[Alias("ot.IFollowUpTarget")]
+public interface IFollowUpTarget : IGrainWithStringKey
+{
+    /// <summary>Handles the follow-up once (a repeated id is only acknowledged again), then acknowledges it to <paramref name="replyTo"/>.</summary>
+    [OneWay]
+    Task ReceiveFollowUpAsync(FollowUp followUp, IFollowUpSource replyTo);
+}

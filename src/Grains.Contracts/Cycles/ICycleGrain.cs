@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Lecturers;
+using OrleansTraining.Grains.Provinces;
+
+namespace OrleansTraining.Grains.Cycles;
+
+/// <summary>The two-yearly national cycle, key "yyyy-yyyy". Calls on an id never created throw NotFoundException.</summary>
+[Alias("ot.ICycleGrain")]
+public interface ICycleGrain : IFollowUpTarget
+{
+    Task<CycleView> CreateAsync(NewCycle cycle);
+
+    /// <summary>Records a past cycle (status Closed) with its courses as reported; their ids are "&lt;cycle&gt;-c01"….</summary>
+    Task<CycleView> ImportHistoricalAsync(HistoricalCycle cycle);
+
+    [ReadOnly]
+    Task<CycleView> GetAsync();
+
+    /// <summary>Adds a course while the cycle is Draft or Planned.</summary>
+    Task<CourseView> AddCourseAsync(CourseDraft draft);
+
+    /// <summary>Runs the planning engine (Draft or Planned → Planned): hosts, dates and lecturers proposed; issues say what could not be staffed.</summary>
+    Task<PlanResult> PlanAsync();
+
+    /// <summary>Sets the soft-constraint weights the engine plans with (each 0…1,000,000).</summary>
+    Task<PlannerWeights> SetPlannerWeightsAsync(PlannerWeights weights);
+
+    /// <summary>The current plan's score per constraint, its hard violations, and when infeasible the proven causes.</summary>
+    Task<PlanScoreBreakdown> GetPlanScoreAsync();
+
+    /// <summary>Why this session has its lecturer: the best alternatives with their score differences.</summary>
+    Task<PlanExplanation> ExplainSessionAsync(string courseId, string sessionId);
+
+    /// <summary>Why this course has its host and start: the best alternative hosts and starts with their score differences.</summary>
+    Task<PlanExplanation> ExplainCourseAsync(string courseId);
+
+    /// <summary>Plans a what-if variant of the current plan and saves it under <paramref name="name"/> (a slug; saving again replaces it).</summary>
+    Task<VariantSummary> SaveVariantAsync(string name, VariantSpec spec);
+
+    Task<ImmutableArray<VariantSummary>> GetVariantsAsync();
+
+    /// <summary>The variant side by side with the current plan: per-constraint costs and every moved host, start or lecturer.</summary>
+    Task<VariantComparison> CompareVariantAsync(string name);
+
+    /// <summary>Planned → Published: hosting requests go to provinces and offers to lecturers, each with a deadline.</summary>
+    Task<CycleView> PublishAsync();
+
+    [ReadOnly]
+    Task<CyclePlan> GetPlanAsync();
+
+    Task<CycleReport> GetReportAsync();
+
+    Task<ImmutableArray<Escalation>> GetEscalationsAsync(bool includeResolved);
+
+    /// <summary>Published → Running.</summary>
+    Task<CycleView> StartAsync();
+
+    /// <summary>Running → Closed; held courses become Reported.</summary>
+    Task<CycleView> CloseAsync();
+
+    /// <summary>Closed → creates the next cycle (two years later, same curriculum, this cycle's hosts carried for rotation).</summary>
+    Task<CycleView> RollOverAsync(string? curriculumVersion);
+}

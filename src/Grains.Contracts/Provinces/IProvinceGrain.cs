@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
+
+namespace OrleansTraining.Grains.Provinces;
+
+/// <summary>
+/// A provincial-level unit, key = its code ("can-tho"). The 34 units always exist (see <see cref="ProvinceDirectory"/>);
+/// any other key throws NotFoundException. Resolve old names with <see cref="ProvinceDirectory.Resolve"/> first.
+/// </summary>
+[Alias("ot.IProvinceGrain")]
+public interface IProvinceGrain : IFollowUpSource
+{
+    [ReadOnly]
+    Task<ProvinceView> GetAsync();
+
+    Task<ProvinceView> ConfigureAsync(ProvinceSettings settings);
+
+    /// <summary>Records a past hosting (demo history, roll-over). Idempotent per course id.</summary>
+    Task<ProvinceView> AddHostingHistoryAsync(HostingRecord record);
+
+    [ReadOnly]
+    Task<ImmutableArray<HostingRequestView>> GetHostingRequestsAsync();
+
+    /// <exception cref="Common.NotFoundException">unknown request id.</exception>
+    [ReadOnly]
+    Task<HostingRequestView> GetHostingRequestAsync(string requestId);
+
+    /// <exception cref="Common.ConflictException">rule already-answered when the request was answered or withdrawn.</exception>
+    Task<HostingRequestView> ConfirmHostingAsync(string requestId, HostingConfirmation confirmation);
+
+    /// <exception cref="Common.ConflictException">rule already-answered when the request was answered or withdrawn.</exception>
+    Task<HostingRequestView> DeclineHostingAsync(string requestId, HostingDecline decline);
+
+    /// <summary>Board side: delivers a request and arms its deadline reminder. Idempotent per request id.</summary>
+    Task ReceiveHostingRequestAsync(HostingRequest request);
+
+    /// <summary>Board side: the request is no longer needed (course re-planned). No-op when already answered.</summary>
+    Task WithdrawHostingRequestAsync(string requestId);
+}

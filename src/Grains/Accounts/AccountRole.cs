@@ -1,9 +1,0 @@
-namespace OrleansTraining.Grains.Accounts;
-
-/// <summary>The three kinds of people who sign in; the name doubles as the role claim.</summary>
-public enum AccountRole
-{
-    Board,
-    Province,
-    Lecturer,
-}

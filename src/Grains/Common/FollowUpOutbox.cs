@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.FieldTrips;
+
+namespace OrleansTraining.Grains.Common;
+
+/// <summary>
+/// Delivers a sender grain's recorded follow-ups until each is acknowledged: one-way at once after the write that
+/// recorded them (so the sender never waits on its receiver and no call cycle can form), again every few seconds on
+/// an activation timer, and on a reminder that outlives a crash of the node. Receivers handle each id once.
+/// </summary>
+internal sealed partial class FollowUpOutbox(Grain grain, IGrainFactory grains, Func<ImmutableArray<FollowUp>> pending, ILogger logger)
+{
+    public const string ReminderName = "follow-ups";
+
+    /// <summary>How often the activation sends again what is not yet acknowledged.</summary>
+    public static TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The durable backstop: Orleans' minimum reminder period.</summary>
+    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? _timer;
+
+    /// <summary>Call before the write that adds follow-ups, so the retry exists before anything depends on it.</summary>
+    public async Task ArmAsync()
+    {
+        if (pending().IsEmpty)
+        {
+            await grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+        }
+    }
+
+    /// <summary>Sends every pending follow-up (one-way) and keeps the retry timer running while any is pending.</summary>
+    public void SendAll()
+    {
+        var items = pending();
+        if (items.IsEmpty)
+        {
+            return;
+        }
+
+        var self = grain.AsReference<IFollowUpSource>();
+        foreach (var item in items)
+        {
+            try
+            {
+                Target(item).ReceiveFollowUpAsync(item, self).Ignore();
+            }
+            catch (Exception exception)
+            {
+                // Sending failed before it left (e.g. no silo reachable): the timer or the reminder sends it again.
+                LogSendFailed(logger, exception, item.Id, item.TargetKey);
+            }
+        }
+
+        _timer ??= grain.RegisterGrainTimer(
+            _ =>
+            {
+                SendAll();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(RetryDelay, RetryDelay));
+    }
+
+    /// <summary>After an acknowledgement was written: with nothing left, the timer and the reminder go.</summary>
+    public async Task SettleAsync()
+    {
+        if (!pending().IsEmpty)
+        {
+            return;
+        }
+
+        _timer?.Dispose();
+        _timer = null;
+        await grain.UnregisterIfPresentAsync(ReminderName);
+    }
+
+    /// <summary>The reminder's tick: send again, or stop when nothing is pending.</summary>
+    public Task OnReminderAsync()
+    {
+        SendAll();
+        return SettleAsync();
+    }
+
+    private IFollowUpTarget Target(FollowUp followUp) => followUp.Kind == FollowUpKind.StopAnswered
+        ? grains.GetGrain<IFieldTripGrain>(followUp.TargetKey)
+        : grains.GetGrain<ICycleGrain>(followUp.TargetKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} to {Target} could not be sent; it will be sent again")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string followUpId, string target);
+}

@@ -1,9 +1,0 @@
-using System.Collections.Immutable;
-
-namespace OrleansTraining.Grains.Registry;
-
-public sealed record RegistryView(
-    ImmutableArray<string> CycleIds,
-    ImmutableArray<string> CourseIds,
-    ImmutableArray<string> LecturerIds,
-    ImmutableArray<string> FieldTripIds);

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansTraining.Grains.Accounts;
+using OrleansTraining.Grains.Demo;
+
+namespace OrleansTraining.Grains;
+
+/// <summary>The services the grains depend on, for every silo that hosts them.</summary>
+public static class TrainingGrainsServices
+{
+    public static IServiceCollection AddTrainingGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection("Auth"));
+        services.AddOptions<PasswordHasherOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<PasswordHashingOptions>>((hasher, hashing) =>
+            {
+                hasher.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+                hasher.IterationCount = Math.Max(1, hashing.Value.PasswordIterations);
+            });
+        services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
