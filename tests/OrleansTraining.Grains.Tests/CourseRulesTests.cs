@@ -7,7 +7,7 @@ namespace OrleansTraining.Grains.Tests;
 
 public sealed class CourseRulesTests
 {
-    private static async Task<(ICycleGrain Cycle, ICourseGrain Course)> PublishedCourseAsync(TestKit.TestSilo silo)
+    private static async Task<(ICycleGrain Cycle, ICourseGrain Course)> PublishedCourseAsync(GrainCluster silo)
     {
         await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
         var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
@@ -81,6 +81,7 @@ public sealed class CourseRulesTests
         var view = await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(2)));
         await Assert.ThrowsAsync<ConflictException>(() => course.RecordAttendanceAsync(new AttendanceRecord([view.Trainees[0].TraineeId])));
         await silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!).ConfirmHostingAsync(view.HostingRequestId!, GrainWorld.Logistics());
+        await Until.DeliveredAsync(silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!));
 
         Assert.Equal("presentTraineeIds[0]", (await Assert.ThrowsAsync<DomainValidationException>(() =>
             course.RecordAttendanceAsync(new AttendanceRecord(["t999"])))).Field);

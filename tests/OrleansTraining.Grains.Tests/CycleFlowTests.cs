@@ -46,6 +46,7 @@ public sealed class CycleFlowTests
         var offer = Assert.Single(await lecturerA.GetAssignmentsAsync());
 
         await lecturerA.DeclineAsync(offer.Offer.AssignmentId, "Trùng lịch họp Ban");
+        await Until.DeliveredAsync(lecturerA);
 
         var session = (await cycle.GetPlanAsync()).Courses.Single().Sessions.Single(s => s.SessionId == offer.Offer.SessionId);
         Assert.Equal(b, session.LecturerId);
@@ -55,6 +56,7 @@ public sealed class CycleFlowTests
 
         // B declines too: nobody is left, and the cycle says which session and why.
         await silo.GrainFactory.GetGrain<ILecturerGrain>(b).DeclineAsync(session.AssignmentId!, "Ốm");
+        await Until.DeliveredAsync(silo.GrainFactory.GetGrain<ILecturerGrain>(b));
         var unstaffed = (await cycle.GetPlanAsync()).Courses.Single().Sessions.Single(s => s.SessionId == offer.Offer.SessionId);
         Assert.Equal(StaffingStatus.Unstaffed, unstaffed.Staffing);
         Assert.Contains("2 declined", unstaffed.UnstaffedReason);
@@ -74,6 +76,7 @@ public sealed class CycleFlowTests
         var offer = Assert.Single(await lecturer.GetAssignmentsAsync());
 
         await lecturer.AcceptAsync(offer.Offer.AssignmentId);
+        await Until.DeliveredAsync(lecturer);
 
         var session = (await cycle.GetPlanAsync()).Courses.Single().Sessions.Single(s => s.SessionId == offer.Offer.SessionId);
         Assert.Equal(StaffingStatus.Accepted, session.Staffing);
@@ -93,6 +96,7 @@ public sealed class CycleFlowTests
         var request = Assert.Single(await anGiang.GetHostingRequestsAsync());
 
         await anGiang.DeclineHostingAsync(request.Request.RequestId, new HostingDecline("Trùng Đại hội Đảng bộ tỉnh"));
+        await Until.DeliveredAsync(anGiang);
 
         var course = (await cycle.GetPlanAsync()).Courses.Single();
         Assert.Equal(nearest, course.HostProvince);
@@ -111,6 +115,7 @@ public sealed class CycleFlowTests
         Assert.Equal(HostingRequestStatus.Declined, (await anGiang.GetHostingRequestAsync(request.Request.RequestId)).Status);
 
         await canTho.ConfirmHostingAsync(moved.Request.RequestId, GrainWorld.Logistics());
+        await Until.DeliveredAsync(canTho);
         var confirmed = (await cycle.GetPlanAsync()).Courses.Single();
         Assert.Equal(CourseStatus.HostConfirmed, confirmed.Status);
         Assert.Equal("Hội trường Tỉnh ủy", confirmed.HostLogistics!.Venue);
@@ -133,6 +138,7 @@ public sealed class CycleFlowTests
             var province = silo.GrainFactory.GetGrain<IProvinceGrain>(code);
             var pending = (await province.GetHostingRequestsAsync()).Single(r => r.Status == HostingRequestStatus.Pending);
             await province.DeclineHostingAsync(pending.Request.RequestId, new HostingDecline("Không bố trí được hội trường"));
+            await Until.DeliveredAsync(province);
             declinedInOrder.Add(code);
         }
 

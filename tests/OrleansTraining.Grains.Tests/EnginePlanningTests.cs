@@ -9,8 +9,6 @@ using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Planning;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Planner.Cycle;
-using OrleansTraining.Silo;
-using OrleansTraining.TestKit;
 using Xunit.Abstractions;
 using CyclePlan = OrleansTraining.Grains.Cycles.CyclePlan;
 
@@ -51,7 +49,7 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
         await cycle.PlanAsync();
         Assert.Equal(first, Describe(await cycle.GetPlanAsync()));
 
-        var weights = await cycle.SetPlannerWeightsAsync(PlannerWeights.Default with { TraineeTravel = 0, LecturerTravel = 100, HostRotation = 0 });
+        var weights = await cycle.SetPlannerWeightsAsync(new Cycles.PlannerWeights { TraineeTravel = 0, LecturerTravel = 100, HostRotation = 0 });
         Assert.Equal(100, weights.LecturerTravel);
         await cycle.PlanAsync();
         Assert.NotEqual(first, Describe(await cycle.GetPlanAsync()));
@@ -64,7 +62,7 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
         await using var silo = await SeededAsync();
         var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
 
-        var error = await Assert.ThrowsAsync<DomainValidationException>(() => cycle.SetPlannerWeightsAsync(PlannerWeights.Default with { FairLoad = -1 }));
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => cycle.SetPlannerWeightsAsync(new Cycles.PlannerWeights { FairLoad = -1 }));
         Assert.Equal("weights.fairLoad", error.Field);
     }
 
@@ -150,6 +148,7 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
 
         var clock = Stopwatch.StartNew();
         await lecturer.DeclineAsync(session.AssignmentId!, "Trùng lịch công tác");
+        await Until.DeliveredAsync(lecturer);
         output.WriteLine($"Decline answered in {clock.ElapsedMilliseconds} ms");
 
         var after = (await cycle.GetPlanAsync()).Courses[3].Sessions[2];
@@ -197,7 +196,7 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
 
     private static bool IsSoft(string constraint) => !Enum.Parse<CycleConstraint>(constraint).IsHard();
 
-    private static async Task<TestSilo> SeededAsync()
+    private static async Task<GrainCluster> SeededAsync()
     {
         var silo = await GrainWorld.StartAsync();
         await new DemoDataSeeder(NullLogger<DemoDataSeeder>.Instance).SeedAsync(silo.GrainFactory, CancellationToken.None);

@@ -4,9 +4,7 @@ using OrleansTraining.Grains.Curricula;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Provinces;
-using OrleansTraining.Planner.Cycle;
-using OrleansTraining.Silo;
-using OrleansTraining.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OrleansTraining.Grains.Tests;
 
@@ -15,18 +13,8 @@ internal static class GrainWorld
 {
     public const string CycleKey = "2027-2028";
 
-    /// <summary>
-    /// Tests deliver reminders with PollRemindersAsync, so the host's own polling and idle collection run once a day of
-    /// fake time: advancing the clock by weeks then fires a few timers instead of millions.
-    /// </summary>
-    public static Task<TestSilo> StartAsync(FakeTimeProvider? time = null, StorageKind storage = StorageKind.InMemory, string? connectionString = null) =>
-        TestSilo.StartAsync(storage, connectionString, time ?? new FakeTimeProvider(), host => host
-            .AddGrains(typeof(CycleGrain).Assembly)
-            .Configure(o =>
-            {
-                o.ReminderPollInterval = TimeSpan.FromDays(1);
-                o.CollectionQuantum = TimeSpan.FromDays(1);
-            }));
+    /// <summary>A two-silo cluster with the domain grains on in-memory storage (see <see cref="GrainCluster"/>).</summary>
+    public static Task<GrainCluster> StartAsync(FakeTimeProvider? time = null) => GrainCluster.StartAsync(time);
 
     /// <summary>The only provinces of the small world with a venue configured.</summary>
     public static readonly ImmutableArray<string> ProvincesWithVenue = ["an-giang", "can-tho", "vinh-long"];
@@ -72,7 +60,7 @@ internal static class GrainWorld
             [.. Enumerable.Range(1, courses).Select(i => SmallCourse($"Lớp {i}"))]));
         // By default lecturer travel gives both sessions to one lecturer (one trip from Hà Nội, not two); these flows
         // need one offer each, which fair load alone gives.
-        await grains.GetGrain<ICycleGrain>(CycleKey).SetPlannerWeightsAsync(PlannerWeights.Default with { LecturerTravel = 0 });
+        await grains.GetGrain<ICycleGrain>(CycleKey).SetPlannerWeightsAsync(new PlannerWeights { LecturerTravel = 0 });
         return (a, b);
     }
 

@@ -9,7 +9,7 @@ public sealed class LecturerGrainTests
     private static TeachingOffer Offer(string id, DateOnly date, SessionSlot slot, string province) =>
         new(id, GrainWorld.CycleKey, "c", "s01", "cadre-work", date, slot, TeachingMethod.Lecture, province, new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
 
-    private static async Task<ILecturerGrain> LecturerWithCycleAsync(TestKit.TestSilo silo, int maxSessions = 10)
+    private static async Task<ILecturerGrain> LecturerWithCycleAsync(GrainCluster silo, int maxSessions = 10)
     {
         // Answers are reported to the cycle, so the cycle must exist.
         await GrainWorld.DefineCurriculumAsync(silo.GrainFactory);

@@ -19,11 +19,13 @@ public sealed class ReportAndRollOverTests
         {
             var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(id);
             await lecturer.AcceptAsync((await lecturer.GetAssignmentsAsync()).Single().Offer.AssignmentId);
+            await Until.DeliveredAsync(lecturer);
         }
 
         var course = silo.GrainFactory.GetGrain<ICourseGrain>((await cycle.GetAsync()).CourseIds.Single());
         var view = await course.GetAsync();
         await silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!).ConfirmHostingAsync(view.HostingRequestId!, GrainWorld.Logistics());
+        await Until.DeliveredAsync(silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!));
         await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(2)));
         view = await course.NominateAsync(new NominationRequest("ha-noi", GrainWorld.Trainees(1)));
         await course.RecordAttendanceAsync(new AttendanceRecord([.. view.Trainees.Take(2).Select(t => t.TraineeId)]));

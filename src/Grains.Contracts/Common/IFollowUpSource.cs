@@ -6,6 +6,10 @@ public interface IFollowUpSource : IGrainWithStringKey
 {
     /// <summary>Removes the follow-up from the sender's outbox; acknowledging an unknown id does nothing.</summary>
     Task AcknowledgeFollowUpAsync(string followUpId);
+
+    /// <summary>The follow-ups not yet acknowledged: empty once every receiver has handled what this grain decided.</summary>
+    [ReadOnly]
+    Task<System.Collections.Immutable.ImmutableArray<FollowUp>> GetPendingFollowUpsAsync();
 }
 
 /// <summary>A grain that receives follow-ups (one-way, so the sender never waits on its receiver).</summary>

@@ -303,6 +303,8 @@ public sealed partial class CourseGrain(
         return View();
     }
 
+    public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
+
     public async Task AcknowledgeFollowUpAsync(string followUpId)
     {
         if (!state.State.Outbox.Any(f => f.Id == followUpId))

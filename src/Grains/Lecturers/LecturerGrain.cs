@@ -145,6 +145,8 @@ public sealed partial class LecturerGrain(
         await this.UnregisterIfPresentAsync(OfferReminderPrefix + assignmentId);
     }
 
+    public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
+
     public async Task AcknowledgeFollowUpAsync(string followUpId)
     {
         if (!state.State.Outbox.Any(f => f.Id == followUpId))

@@ -140,6 +140,8 @@ public sealed partial class ProvinceGrain(
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
     }
 
+    public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
+
     public async Task AcknowledgeFollowUpAsync(string followUpId)
     {
         if (!state.State.Outbox.Any(f => f.Id == followUpId))

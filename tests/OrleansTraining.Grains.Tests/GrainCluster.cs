@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Reminders;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using OrleansTraining.Grains.Common;
+
+namespace OrleansTraining.Grains.Tests;
+
+/// <summary>
+/// An in-process Orleans cluster of two silos with the domain grains. The test owns the clock: grains and reminders
+/// run on a <see cref="FakeTimeProvider"/>, while the runtime's own loops (messaging, membership, directory) keep real
+/// time so advancing the fake clock by weeks fires deadlines and nothing else. Calls time out after a few seconds, so a
+/// deadlock fails a test quickly instead of after Orleans' default 30 s.
+/// </summary>
+public sealed class GrainCluster : IAsyncDisposable
+{
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(15);
+
+    private static readonly ConcurrentDictionary<string, FakeTimeProvider> Clocks = new();
+    private const string ClockKey = "Test:Clock";
+    private readonly string _clockId;
+
+    private GrainCluster(TestCluster cluster, FakeTimeProvider time, string clockId)
+    {
+        Cluster = cluster;
+        Time = time;
+        _clockId = clockId;
+    }
+
+    public TestCluster Cluster { get; }
+
+    public IGrainFactory GrainFactory => Cluster.GrainFactory;
+
+    public FakeTimeProvider Time { get; }
+
+    public static async Task<GrainCluster> StartAsync(FakeTimeProvider? time = null, int silos = 2, Action<TestClusterBuilder>? configure = null)
+    {
+        var clock = time ?? new FakeTimeProvider(new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.Zero));
+        var clockId = Guid.NewGuid().ToString("N");
+        Clocks[clockId] = clock;
+        var builder = new TestClusterBuilder((short)silos);
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?> { [ClockKey] = clockId }));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        configure?.Invoke(builder);
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GrainCluster(cluster, clock, clockId);
+    }
+
+    /// <summary>Moves the clock on and gives the reminders that fell due a moment to run.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        // Day by day, so each reminder fires at its own time rather than all at once at the end.
+        var end = Time.GetUtcNow() + by;
+        while (Time.GetUtcNow() < end)
+        {
+            var step = end - Time.GetUtcNow();
+            Time.Advance(step > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : step);
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Cluster.StopAllSilosAsync();
+        }
+        finally
+        {
+            await Cluster.DisposeAsync();
+            Clocks.TryRemove(_clockId, out _);
+        }
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var clock = Clocks[siloBuilder.Configuration[ClockKey]!];
+            siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
+            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.Configure<MessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            siloBuilder.Configure<ReminderOptions>(o =>
+            {
+                // Deadlines are days or weeks away: keep them all loaded, and refresh once a (fake) day.
+                o.RefreshReminderListPeriod = TimeSpan.FromDays(1);
+                o.ReminderLoadingWindow = TimeSpan.FromDays(3650);
+            });
+            var services = siloBuilder.Services;
+            services.AddTrainingGrains(siloBuilder.Configuration);
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
+            foreach (var key in new[] { TimeProviderNames.Grains, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+            {
+                services.AddKeyedSingleton(key, TimeProvider.System);
+            }
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+    }
+}
