@@ -3,12 +3,14 @@ using Orleans.Configuration;
 namespace OrleansTraining.Silo.Configuration;
 
 /// <summary>
-/// Timings that make a dead node's calls fail (or be re-routed) within about 5 s instead of Orleans' 30 s+ defaults.
-/// Calls to a silo are abandoned as soon as membership declares it dead, so detection time is what matters:
-/// probes every ~1 s (at most 2 s when the network is slow), 2 missed probes to suspect, and the death vote
-/// (capped by Orleans at the number of other live silos, so 1 in a 2-node cluster) gives ~2-4 s. Gossip spreads the
-/// verdict at once; the 5 s table refresh and I-am-alive write are the fallback when gossip is missed. Connection
-/// liveness checks stay on, so a busy but connected node is not voted out by slow probes alone.
+/// Timings that make a dead node stop stalling calls within about 5 s instead of Orleans' 30 s+ defaults.
+/// A silo abandons its calls to another silo as soon as membership declares that silo dead, so detection time is
+/// what matters: probes about every second (at most 2 s when the network is slow), 2 missed probes to suspect, and
+/// the death vote (Orleans caps the votes needed at half the live silos, so 1 in a 2-node cluster) gives ~1-4 s
+/// (measured ~1 s after kill -9). Gossip spreads the verdict at once; the 5 s table refresh and I-am-alive write
+/// are the fallback when gossip is missed. Connection liveness checks stay on, so a busy but connected node is not
+/// voted out by slow probes alone. A client-only process is different: a call already sent through a gateway that
+/// dies is only released by the response timeout (Orleans:ResponseTimeout).
 /// </summary>
 internal static class Failover
 {
