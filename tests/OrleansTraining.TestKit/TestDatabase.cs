@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace OrleansTraining.TestKit;
 
 /// <summary>Where integration tests find their databases.</summary>
@@ -16,4 +18,18 @@ public static class TestDatabase
     /// <summary>A fresh SQLite file under the system temp folder.</summary>
     public static string NewSqliteConnectionString() =>
         $"Data Source={Path.Combine(Path.GetTempPath(), "orleans-training-tests", $"{Guid.NewGuid():N}.db")}";
+
+    /// <summary>Creates an empty database on the test PostgreSQL server and returns its connection string.</summary>
+    public static async Task<string> NewPostgresDatabaseAsync()
+    {
+        var name = $"t_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(PostgresConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ToString();
+    }
 }

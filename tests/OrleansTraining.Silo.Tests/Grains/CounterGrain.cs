@@ -1,62 +1,33 @@
-using OrleansTraining.Silo;
-
 namespace OrleansTraining.Silo.Tests.Grains;
 
-public sealed record CounterState
+[GrainType(TypeName)]
+public sealed class CounterGrain : Grain, ICounterGrain
 {
-    public long Value { get; init; }
-}
+    public const string TypeName = "test-counter";
+    public const string StateName = "counter";
 
-public interface ICounterGrain : IGrainWithStringKey
-{
-    /// <summary>Adds one, re-reading and re-deciding when another node wrote first.</summary>
-    Task<long> IncrementAsync();
+    private readonly IPersistentState<CounterState> _state;
 
-    /// <summary>Adds one with a single write attempt: a stale etag surfaces to the caller.</summary>
-    Task<long> IncrementOnceAsync();
-
-    Task<long> GetAsync();
-
-    Task<string?> GetEtagAsync();
-
-    Task ClearAsync();
-
-    Task DeactivateAsync();
-}
-
-public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> counter) : Grain, ICounterGrain
-{
-    public async Task<long> IncrementAsync()
+    public CounterGrain([PersistentState(StateName, TrainingSilo.StorageName)] IPersistentState<CounterState> state)
     {
-        while (true)
-        {
-            counter.State = counter.State with { Value = counter.State.Value + 1 };
-            try
-            {
-                await counter.WriteStateAsync();
-                return counter.State.Value;
-            }
-            catch (InconsistentStateException)
-            {
-                await counter.ReadStateAsync();
-            }
-        }
+        _state = state;
     }
 
-    public async Task<long> IncrementOnceAsync()
+    public async Task<int> Increment(string caller)
     {
-        counter.State = counter.State with { Value = counter.State.Value + 1 };
-        await counter.WriteStateAsync();
-        return counter.State.Value;
+        var state = _state.State;
+        state.Value++;
+        state.ByCaller = state.ByCaller.SetItem(caller, state.ByCaller.GetValueOrDefault(caller) + 1);
+        state.Mood = CounterMood.Busy;
+        await _state.WriteStateAsync();
+        return state.Value;
     }
 
-    public Task<long> GetAsync() => Task.FromResult(counter.State.Value);
+    public Task<int> Get() => Task.FromResult(_state.State.Value);
 
-    public Task<string?> GetEtagAsync() => Task.FromResult(counter.Etag);
+    public Task<int> GetByCaller(string caller) => Task.FromResult(_state.State.ByCaller.GetValueOrDefault(caller));
 
-    public Task ClearAsync() => counter.ClearStateAsync();
-
-    public Task DeactivateAsync()
+    public Task Deactivate()
     {
         DeactivateOnIdle();
         return Task.CompletedTask;

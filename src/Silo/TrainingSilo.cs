@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using OrleansTraining.Silo.Configuration;
+using OrleansTraining.Silo.Postgres;
+using OrleansTraining.Silo.Serialization;
+using OrleansTraining.Silo.Sqlite;
+
+namespace OrleansTraining.Silo;
+
+/// <summary>The one place that configures this project's silos and clients (see README.md for the keys).</summary>
+public static class TrainingSilo
+{
+    /// <summary>The grain storage name grains use in <c>[PersistentState(..., TrainingSilo.StorageName)]</c>.</summary>
+    public const string StorageName = "store";
+
+    private const string NpgsqlInvariant = "Npgsql";
+
+    public static ISiloBuilder AddTrainingSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var settings = SiloSettings.From(configuration);
+        silo.Services.TryAddSingleton(settings);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+
+        if (settings.Provider == StorageProvider.Postgres)
+        {
+            AddPostgres(silo, settings);
+        }
+        else
+        {
+            AddSqlite(silo, settings);
+        }
+
+        silo.UseAsDefaultGrainStorage(StorageName);
+        silo.Configure<ClusterMembershipOptions>(Failover.ConfigureMembership);
+        silo.Configure<SiloMessagingOptions>(options => Failover.ConfigureMessaging(options, settings.ResponseTimeout));
+        silo.AddActivityPropagation();
+        return silo;
+    }
+
+    public static IClientBuilder AddTrainingClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var settings = SiloSettings.From(configuration);
+        client.Services.TryAddSingleton(settings);
+        client.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+
+        if (settings.Provider == StorageProvider.Postgres)
+        {
+            // Reads membership only; the silos own the schema. Until one has migrated it, connecting is retried.
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = NpgsqlInvariant;
+                options.ConnectionString = settings.PostgresConnectionString;
+            });
+        }
+        else
+        {
+            client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
+        }
+
+        client.UseConnectionRetryFilter(new ClusterConnectionRetry());
+        client.Configure<ClientMessagingOptions>(options => Failover.ConfigureMessaging(options, settings.ResponseTimeout));
+        client.Configure<GatewayOptions>(Failover.ConfigureGateways);
+        client.AddActivityPropagation();
+        return client;
+    }
+
+    private static void AddSqlite(ISiloBuilder silo, SiloSettings settings)
+    {
+        // One silo on this machine: membership in memory, state and reminders in the file.
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, primarySiloEndpoint: null, settings.ServiceId, settings.ClusterId);
+        silo.AddSqliteGrainStorage(StorageName, settings.SqliteConnectionString);
+        silo.UseSqliteReminderService(settings.SqliteConnectionString);
+    }
+
+    private static void AddPostgres(ISiloBuilder silo, SiloSettings settings)
+    {
+        var connectionString = settings.PostgresConnectionString!;
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+            new PostgresSchemaParticipant(connectionString, services.GetRequiredService<ILogger<PostgresMigrator>>()));
+        silo.Configure<EndpointOptions>(options =>
+        {
+            options.AdvertisedIPAddress = settings.AdvertisedIPAddress;
+            options.SiloPort = settings.SiloPort;
+            options.GatewayPort = settings.GatewayPort;
+        });
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageName, options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = connectionString;
+            options.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer();
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = connectionString;
+        });
+    }
+}
