@@ -3,12 +3,13 @@ using OrleansTraining.Gateway.Endpoints;
 using OrleansTraining.Gateway.Hosting;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Gateway.Seeding;
-using OrleansTraining.Silo;
+using OrleansTraining.Silo.Observability;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultAddress();
 builder.AddObservability("orleans-training-gateway");
-
-builder.Services.AddGatewayGrainHost();
+builder.AddOrleansHosting();
 builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddGatewayJson();
 builder.Services.AddGatewayAuth(builder.Configuration);
@@ -25,7 +26,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapTrainingHealthChecks();
+app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayPolicies.Board);
 app.MapAuthEndpoints();
 app.MapCycleEndpoints();
 app.MapCourseEndpoints();
@@ -34,6 +36,6 @@ app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
 app.MapPlanningEndpoints();
 
-app.Run();
+return await app.RunGatewayAsync();
 
 public partial class Program;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using OrleansTraining.Grains;
 using OrleansTraining.Silo.Configuration;
 using OrleansTraining.Silo.Postgres;
 using OrleansTraining.Silo.Serialization;
@@ -13,8 +14,8 @@ namespace OrleansTraining.Silo;
 /// <summary>The one place that configures this project's silos and clients (see README.md for the keys).</summary>
 public static class TrainingSilo
 {
-    /// <summary>The grain storage name grains use in <c>[PersistentState(..., TrainingSilo.StorageName)]</c>.</summary>
-    public const string StorageName = "store";
+    /// <summary>The grain storage every grain's state lives in (<see cref="Grains.Common.GrainStorage.Name"/>).</summary>
+    public const string StorageName = Grains.Common.GrainStorage.Name;
 
     private const string NpgsqlInvariant = "Npgsql";
 
@@ -24,6 +25,7 @@ public static class TrainingSilo
         var settings = SiloSettings.From(configuration);
         silo.Services.TryAddSingleton(settings);
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddTrainingGrains(configuration);
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = settings.ClusterId;

@@ -20,8 +20,6 @@ public static class AuthenticationSetup
     public static IServiceCollection AddGatewayAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.SectionName));
-        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(AuthSettings.SectionName));
-        services.AddSingleton<PasswordHasher>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddHostedService<SigningKeyCheck>();

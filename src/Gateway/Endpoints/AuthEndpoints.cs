@@ -3,7 +3,6 @@ using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Endpoints.Requests;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Grains.Accounts;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Endpoints;
 

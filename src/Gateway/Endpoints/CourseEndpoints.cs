@@ -6,7 +6,6 @@ using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.FieldTrips;
 using OrleansTraining.Grains.Provinces;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Endpoints;
 

@@ -5,7 +5,6 @@ using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Cycles;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Endpoints;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansTraining.Grains.FieldTrips;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Endpoints;
 

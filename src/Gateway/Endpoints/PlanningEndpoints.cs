@@ -4,8 +4,6 @@ using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Endpoints.Requests;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Grains.Cycles;
-using OrleansTraining.Planner.Cycle;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Endpoints;
 

@@ -4,7 +4,6 @@ using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Endpoints.Requests;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Grains.Provinces;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Endpoints;
 

@@ -1,6 +1,6 @@
+using Orleans.Storage;
 using Microsoft.AspNetCore.Mvc;
 using OrleansTraining.Grains.Common;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Problems;
 

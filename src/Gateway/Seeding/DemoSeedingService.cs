@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansTraining.Grains.Accounts;
 using OrleansTraining.Grains.Demo;
-using OrleansTraining.Silo;
 
 namespace OrleansTraining.Gateway.Seeding;
 

@@ -1,4 +1,4 @@
-using OrleansTraining.Planner.Cycle;
+using OrleansTraining.Grains.Cycles;
 
 namespace OrleansTraining.Gateway.Endpoints.Requests;
 
