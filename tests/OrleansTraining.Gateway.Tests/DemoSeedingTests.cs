@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Gateway.Tests.Infrastructure;
 using OrleansTraining.Grains.Lecturers;
-using OrleansTraining.Silo;
 using OrleansTraining.TestKit;
 
 namespace OrleansTraining.Gateway.Tests;

@@ -1,40 +1,43 @@
-using OrleansTraining.Silo;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTraining.Grains.Common;
 
 namespace OrleansTraining.Bench.GrainHost;
 
-public interface IPingGrain : IGrainWithStringKey
+/// <summary>A bare Orleans grain: the baseline our call path is compared with.</summary>
+public interface IBarePingGrain : IGrainWithStringKey
 {
-    Task PingAsync();
-
-    Task<int> AddAsync(int value);
+    Task<int> PingAsync(int value);
 }
 
-public sealed class PingGrain : Grain, IPingGrain
+public sealed class BarePingGrain : Grain, IBarePingGrain
 {
-    private int _total;
-
-    public Task PingAsync() => Task.CompletedTask;
-
-    public Task<int> AddAsync(int value) => Task.FromResult(_total += value);
+    public Task<int> PingAsync(int value) => Task.FromResult(value);
 }
 
-public sealed record TallyState
-{
-    public long Count { get; init; }
-}
-
+/// <summary>A grain shaped like ours: persistent state in the project's store, a TimeProvider, an immutable result.</summary>
 public interface ITallyGrain : IGrainWithStringKey
 {
+    Task<int> PingAsync(int value);
+
     Task<long> RecordAsync();
 }
 
-/// <summary>Writes its state on every call: the unit of the writes/s figures.</summary>
-public sealed class TallyGrain([PersistentState("tally")] IPersistentState<TallyState> tally) : Grain, ITallyGrain
+[GenerateSerializer, Immutable, Alias("bench.TallyState")]
+public sealed record TallyState
 {
+    [Id(0)]
+    public long Count { get; init; }
+}
+
+public sealed class TallyGrain([PersistentState("tally", GrainStorage.Name)] IPersistentState<TallyState> state, TimeProvider time) : Grain, ITallyGrain
+{
+    public Task<int> PingAsync(int value) => Task.FromResult(time.GetUtcNow().Ticks > 0 ? value : -value);
+
     public async Task<long> RecordAsync()
     {
-        tally.State = tally.State with { Count = tally.State.Count + 1 };
-        await tally.WriteStateAsync();
-        return tally.State.Count;
+        state.State = state.State with { Count = state.State.Count + 1 };
+        await state.WriteStateAsync();
+        return state.State.Count;
     }
 }

@@ -1,189 +1,169 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Hosting;
 using OrleansTraining.Silo;
-using OrleansTraining.Silo.Hosting;
 
 namespace OrleansTraining.Bench.GrainHost;
 
 /// <summary>
-/// Grain calls/s (one activation; 10,000 activations) and state writes/s with 64 concurrent grains on SQLite and
-/// PostgreSQL. Each figure is the best of three timed rounds after a warm-up round.
+/// Grain calls per second inside the silo's process (10,000 grains, one caller per core) for our grain shape and a bare
+/// Orleans grain in the same run, the same through a separate client, and state writes per second with 64 concurrent
+/// grains on SQLite and (when ConnectionStrings__Postgres is set) PostgreSQL. Each figure is the best of three 2-second rounds.
 /// </summary>
-internal static class HostBenchmark
+public static class HostBenchmark
 {
+    private const int Grains = 10_000;
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(2);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var rows = new List<(string Scenario, double PerSecond)>();
-
-        await using (var memory = await StartAsync(host => host.UseInMemory()))
+        var sqlite = $"Data Source={Path.Combine(Path.GetTempPath(), $"orleans-training-bench-{Guid.NewGuid():N}.db")}";
+        await using (var host = await StartAsync("Sqlite", sqlite))
         {
-            var grains = memory.Services.GetRequiredService<IGrainFactory>();
-            var one = grains.GetGrain<IPingGrain>("one");
-            await one.PingAsync();
-            rows.Add(("calls, one activation, 1 sequential caller", await MeasureAsync(() => SequentialCallsAsync(one))));
-            rows.Add(("calls, one activation, 64 concurrent callers", await MeasureAsync(() => ConcurrentCallsAsync(one, 64))));
-            var many = Enumerable.Range(0, 10_000).Select(i => grains.GetGrain<IPingGrain>($"g{i}")).ToArray();
-            await Task.WhenAll(many.Select(g => g.PingAsync()));
-            rows.Add(("calls, 10,000 activations, 1 caller per core", await MeasureAsync(() => SpreadCallsAsync(many, Environment.ProcessorCount))));
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            var ours = await CallsAsync(i => grains.GetGrain<ITallyGrain>($"t{i % Grains}").PingAsync(i));
+            var bare = await CallsAsync(i => grains.GetGrain<IBarePingGrain>($"b{i % Grains}").PingAsync(i));
+            Console.WriteLine($"grain calls in the silo, 10,000 grains: ours {ours:N0}/s, bare Orleans {bare:N0}/s, ratio {(double)ours / bare:0.00}");
+            var writes = await WritesAsync(grains, "sqlite");
+            Console.WriteLine($"state writes, SQLite, 64 concurrent grains: {writes:N0}/s");
+            Console.WriteLine($"grain-calls/s: {ours}");
+            Console.WriteLine($"bare-grain-calls/s: {bare}");
+            Console.WriteLine($"sqlite-writes/s: {writes}");
+
+            using var client = await StartClientAsync(host.GatewayPort);
+            var clientGrains = client.Services.GetRequiredService<IGrainFactory>();
+            var viaClient = await CallsAsync(i => clientGrains.GetGrain<ITallyGrain>($"t{i % Grains}").PingAsync(i));
+            var bareViaClient = await CallsAsync(i => clientGrains.GetGrain<IBarePingGrain>($"b{i % Grains}").PingAsync(i));
+            Console.WriteLine($"grain calls through a client: ours {viaClient:N0}/s, bare Orleans {bareViaClient:N0}/s");
+            Console.WriteLine($"client-grain-calls/s: {viaClient}");
+            await client.StopAsync();
         }
 
-        var sqlitePath = Path.Combine(Path.GetTempPath(), $"orleans-training-bench-{Guid.NewGuid():N}.db");
-        await using (var sqlite = await StartAsync(host => host.UseSqlite($"Data Source={sqlitePath}")))
+        if (Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } postgres)
         {
-            rows.Add(("state writes, SQLite, 64 concurrent grains", await MeasureWritesAsync(sqlite)));
+            await using var host = await StartAsync("Postgres", postgres);
+            var writes = await WritesAsync(host.Services.GetRequiredService<IGrainFactory>(), $"pg-{Guid.NewGuid():N}");
+            Console.WriteLine($"state writes, PostgreSQL, 64 concurrent grains: {writes:N0}/s");
+            Console.WriteLine($"postgres-writes/s: {writes}");
         }
 
-        DeleteSqlite(sqlitePath);
-        var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
-        if (!string.IsNullOrWhiteSpace(postgres))
-        {
-            await using var pg = await StartAsync(host => host.UsePostgres(postgres));
-            rows.Add(("state writes, PostgreSQL, 64 concurrent grains", await MeasureWritesAsync(pg)));
-        }
-
-        Print(rows, postgres is { Length: > 0 });
         return 0;
     }
 
-    private static async Task<RunningHost> StartAsync(Action<GrainHostBuilder> storage)
+    private static async Task<long> CallsAsync(Func<int, Task<int>> call)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainHost(host =>
+        var callers = Environment.ProcessorCount;
+        for (var i = 0; i < Grains; i++)
         {
-            host.AddGrains(typeof(PingGrain).Assembly);
-            storage(host);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return new RunningHost(host);
-    }
+            await call(i); // activates every grain before measuring
+        }
 
-    private static async Task<double> MeasureWritesAsync(RunningHost host)
-    {
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var tallies = Enumerable.Range(0, 64).Select(i => grains.GetGrain<ITallyGrain>($"{run}-{i}")).ToArray();
-        await Task.WhenAll(tallies.Select(t => t.RecordAsync()));
-        return await MeasureAsync(() => WritesAsync(tallies));
-    }
-
-    /// <summary>One warm-up round, then the best of three.</summary>
-    private static async Task<double> MeasureAsync(Func<Task<long>> round)
-    {
-        await round();
-        var best = 0.0;
-        for (var i = 0; i < 3; i++)
+        long best = 0;
+        for (var round = 0; round < 4; round++)
         {
-            var started = Stopwatch.GetTimestamp();
-            var operations = await round();
-            best = Math.Max(best, operations / Stopwatch.GetElapsedTime(started).TotalSeconds);
+            long total = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, callers).Select(async c =>
+            {
+                var n = 0L;
+                var i = c;
+                while (clock.Elapsed < Round)
+                {
+                    await call(i);
+                    i += callers;
+                    n++;
+                }
+
+                Interlocked.Add(ref total, n);
+            }));
+            if (round > 0)
+            {
+                best = Math.Max(best, (long)(total / clock.Elapsed.TotalSeconds));
+            }
         }
 
         return best;
     }
 
-    private static async Task<long> SequentialCallsAsync(IPingGrain grain)
+    private static async Task<long> WritesAsync(IGrainFactory grains, string prefix)
     {
-        var stopAt = Stopwatch.GetTimestamp() + (long)(Round.TotalSeconds * Stopwatch.Frequency);
-        long calls = 0;
-        while (Stopwatch.GetTimestamp() < stopAt)
+        long best = 0;
+        for (var round = 0; round < 4; round++)
         {
-            for (var i = 0; i < 1000; i++)
+            long total = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, 64).Select(async g =>
             {
-                await grain.PingAsync();
-            }
-
-            calls += 1000;
-        }
-
-        return calls;
-    }
-
-    private static async Task<long> ConcurrentCallsAsync(IPingGrain grain, int callers)
-    {
-        var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(() => SequentialCallsAsync(grain))));
-        return counts.Sum();
-    }
-
-    private static async Task<long> SpreadCallsAsync(IPingGrain[] grains, int callers)
-    {
-        var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
-        {
-            var stopAt = Stopwatch.GetTimestamp() + (long)(Round.TotalSeconds * Stopwatch.Frequency);
-            long calls = 0;
-            var index = caller;
-            while (Stopwatch.GetTimestamp() < stopAt)
-            {
-                for (var i = 0; i < 1000; i++)
+                var grain = grains.GetGrain<ITallyGrain>($"{prefix}-w{g}");
+                var n = 0L;
+                while (clock.Elapsed < Round)
                 {
-                    await grains[index].AddAsync(1);
-                    index = (index + callers) % grains.Length;
+                    await grain.RecordAsync();
+                    n++;
                 }
 
-                calls += 1000;
-            }
-
-            return calls;
-        })));
-        return counts.Sum();
-    }
-
-    private static async Task<long> WritesAsync(ITallyGrain[] tallies)
-    {
-        var counts = await Task.WhenAll(tallies.Select(async tally =>
-        {
-            var stopAt = Stopwatch.GetTimestamp() + (long)(Round.TotalSeconds * Stopwatch.Frequency);
-            long writes = 0;
-            while (Stopwatch.GetTimestamp() < stopAt)
+                Interlocked.Add(ref total, n);
+            }));
+            if (round > 0)
             {
-                await tally.RecordAsync();
-                writes++;
+                best = Math.Max(best, (long)(total / clock.Elapsed.TotalSeconds));
             }
-
-            return writes;
-        }));
-        return counts.Sum();
-    }
-
-    private static void Print(List<(string Scenario, double PerSecond)> rows, bool hasPostgres)
-    {
-        Console.WriteLine($"| scenario | per second |");
-        Console.WriteLine($"| --- | ---: |");
-        foreach (var (scenario, perSecond) in rows)
-        {
-            Console.WriteLine($"| {scenario} | {perSecond:N0} |");
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-        Console.WriteLine($"grain-calls/s: {rows.Where(r => r.Scenario.StartsWith("calls", StringComparison.Ordinal)).Max(r => r.PerSecond):F0}");
-        Console.WriteLine($"sqlite-writes/s: {rows.Single(r => r.Scenario.Contains("SQLite", StringComparison.Ordinal)).PerSecond:F0}");
-        Console.WriteLine(hasPostgres
-            ? $"postgres-writes/s: {rows.Single(r => r.Scenario.Contains("PostgreSQL", StringComparison.Ordinal)).PerSecond:F0}"
-            : "postgres-writes/s: not measured (set ConnectionStrings__Postgres, or run through scripts/with-postgres.sh)");
+        return best;
     }
 
-    private sealed class RunningHost(IHost host) : IAsyncDisposable
+    private static async Task<BenchSilo> StartAsync(string provider, string connectionString)
     {
-        public IServiceProvider Services => host.Services;
+        var gatewayPort = FreePort();
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            [$"ConnectionStrings:{provider}"] = connectionString,
+            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:ClusterId"] = $"bench-{Guid.NewGuid():N}",
+        };
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo.AddTrainingSilo(builder.Configuration));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchSilo(host, gatewayPort);
+    }
+
+    private static async Task<IHost> StartClientAsync(int gatewayPort)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record BenchSilo(IHost Host, int GatewayPort) : IAsyncDisposable
+    {
+        public IServiceProvider Services => Host.Services;
 
         public async ValueTask DisposeAsync()
         {
-            await host.StopAsync();
-            await ((IAsyncDisposable)host).DisposeAsync();
-        }
-    }
-
-    private static void DeleteSqlite(string path)
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
+            await Host.StopAsync();
+            Host.Dispose();
         }
     }
 }

@@ -140,18 +140,21 @@ public sealed partial class CycleGrain(
             return s with { Status = CycleStatus.Published, Escalations = escalations, OfferCounts = counts };
         });
 
-        foreach (var course in planned)
+        // Every course and every lecturer is its own grain: the requests and offers go out side by side, not one by one.
+        await Task.WhenAll(planned.Select(async course =>
         {
             var requestId = HostingRequestId(course.Id, 1);
             await GrainFactory.GetGrain<ICourseGrain>(course.Id).MarkPublishedAsync(requestId);
             await SendHostingRequestAsync(course, course.HostProvince!, requestId, now);
-        }
-
-        foreach (var (course, session) in offers)
+        }));
+        await Task.WhenAll(offers.GroupBy(o => o.Session.LecturerId!).Select(async group =>
         {
-            var key = SessionKey(course.Id, session.SessionId);
-            await SendOfferAsync(course, session, session.LecturerId!, AssignmentId(key, state.State.OfferCounts[key]), now);
-        }
+            foreach (var (course, session) in group)
+            {
+                var key = SessionKey(course.Id, session.SessionId);
+                await SendOfferAsync(course, session, session.LecturerId!, AssignmentId(key, state.State.OfferCounts[key]), now);
+            }
+        }));
 
         LogPublished(logger, Id, planned.Count, offers.Count);
         return View();

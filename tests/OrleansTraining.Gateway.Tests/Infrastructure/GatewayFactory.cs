@@ -32,6 +32,12 @@ public sealed class GatewayFactory(
         builder.UseSetting("Auth:PasswordIterations", "1000");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        // Every test host is a silo of its own: its own ports, and calls that fail in seconds if a flow deadlocks.
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Hosts on one database form one cluster (two nodes, or a restart); hosts on different databases never meet.
+        builder.UseSetting("Orleans:ClusterId", $"test-{(uint)connectionString.GetHashCode():x8}");
+        builder.UseSetting("Orleans:ResponseTimeout", "00:00:15");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

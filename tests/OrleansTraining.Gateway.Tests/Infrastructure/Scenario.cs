@@ -43,6 +43,26 @@ public sealed class Scenario(GatewaySession session)
 
     public async Task<JsonElement> CourseAsync(string courseId) => await (await session.BoardAsync()).GetJsonAsync($"/api/courses/{courseId}");
 
+    /// <summary>
+    /// Reads the course until <paramref name="done"/> holds: an answer is recorded at once, and the cycle's follow-up
+    /// (re-offer, new host, staffing) reaches the course a moment later.
+    /// </summary>
+    public async Task<JsonElement> CourseAsync(string courseId, Func<JsonElement, bool> done, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var course = await CourseAsync(courseId);
+            if (done(course))
+            {
+                return course;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {course}");
+            await Task.Delay(25);
+        }
+    }
+
     /// <summary>Courses whose host province has a pending hosting request, in plan order.</summary>
     public static List<JsonElement> CoursesAwaitingHost(JsonElement plan) =>
         [.. plan.Items("courses").Where(c => c.StrOrNull("hostingRequestId") is not null && c.Str("status") == "Published")];

@@ -28,6 +28,9 @@ public abstract class RestartTests(StorageKind storage)
             accepted = Scenario.Offers(plan)[0];
             await (await session.LecturerAsync(accepted.LecturerId)).PostJsonAsync(
                 $"/api/lecturers/{accepted.LecturerId}/assignments/{accepted.AssignmentId}/accept", null);
+            var scenario = new Scenario(session);
+            await scenario.CourseAsync(courseId, c => c.Str("status") == "HostConfirmed", "the confirmation reached the course");
+            await scenario.CourseAsync(accepted.CourseId, c => Scenario.Session(c, accepted.SessionId).Str("staffing") == "Accepted", "the acceptance reached the course");
             boardToken = await GatewayClients.TokenAsync(session.Anonymous(), "board");
         }
 
