@@ -19,6 +19,7 @@ public static class TrainingGrainsServices
                 hasher.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
                 hasher.IterationCount = Math.Max(1, hashing.Value.PasswordIterations);
             });
+        services.AddOptions<Common.DeadlineOptions>().Bind(configuration.GetSection(Common.DeadlineOptions.SectionName));
         services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
         services.AddSingleton<DemoDataSeeder>();
         services.TryAddSingleton(TimeProvider.System);

@@ -57,7 +57,7 @@ public sealed class FieldTripTests
         var trip = await course.AddFieldTripAsync(Trip(Stop("hue", 3)));
         var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
 
-        await silo.AdvanceAsync(Deadlines.HostingAnswer + TimeSpan.FromHours(1));
+        await silo.AdvanceAsync(new DeadlineOptions().HostingAnswer + TimeSpan.FromHours(1));
 
         var escalation = Assert.Single(await cycle.GetEscalationsAsync(false));
         Assert.Equal(EscalationKind.HostingRequestUnanswered, escalation.Kind);

@@ -1,14 +1,8 @@
 namespace OrleansTraining.Grains.Common;
 
-/// <summary>How long the board gives for answers, and when materials must be out.</summary>
+/// <summary>Calendar dates in Vietnam time; the answer periods themselves are <see cref="DeadlineOptions"/>.</summary>
 public static class Deadlines
 {
-    public static readonly TimeSpan HostingAnswer = TimeSpan.FromDays(14);
-
-    public static readonly TimeSpan OfferAnswer = TimeSpan.FromDays(7);
-
-    public const int MaterialsDaysBeforeStart = 14;
-
     /// <summary>Vietnam time (UTC+7), no daylight saving: calendar dates of courses are local dates.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 

@@ -12,6 +12,7 @@ namespace OrleansTraining.Grains.Courses;
 public sealed partial class CourseGrain(
     [PersistentState("course", GrainStorage.Name)] IPersistentState<CourseState> state,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
     ILogger<CourseGrain> logger) : Grain, ICourseGrain, IRemindable
 {
     private const string MaterialsReminder = "materials";
@@ -338,7 +339,7 @@ public sealed partial class CourseGrain(
                 EscalationKind.MaterialsNotSent,
                 Id,
                 MaterialsSubject,
-                $"Materials for '{s.Title}' (starting {s.Start:yyyy-MM-dd}) were not sent {Deadlines.MaterialsDaysBeforeStart} days before the start.");
+                $"Materials for '{s.Title}' (starting {s.Start:yyyy-MM-dd}) were not sent {deadlines.Value.MaterialsDaysBeforeStart} days before the start.");
             var followUp = new FollowUp($"{Id}:materials:escalate:{now.ToUnixTimeMilliseconds()}", FollowUpKind.RaiseEscalation, s.CycleId, now, Escalation: notice);
             await Outbox.ArmAsync();
             await state.UpdateAsync(x => x with { MaterialsOverdue = true, Outbox = x.Outbox.Add(followUp) });
@@ -356,7 +357,7 @@ public sealed partial class CourseGrain(
     {
         if (state.State.Start is DateOnly start && state.State.MaterialsSentOn is null)
         {
-            await this.RegisterDeadlineAsync(MaterialsReminder, Deadlines.StartOfDay(start.AddDays(-Deadlines.MaterialsDaysBeforeStart)), time);
+            await this.RegisterDeadlineAsync(MaterialsReminder, Deadlines.StartOfDay(start.AddDays(-deadlines.Value.MaterialsDaysBeforeStart)), time);
         }
     }
 

@@ -13,6 +13,7 @@ namespace OrleansTraining.Grains.Cycles;
 public sealed partial class CycleGrain(
     [PersistentState("cycle", GrainStorage.Name)] IPersistentState<CycleState> state,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
     ILogger<CycleGrain> logger) : Grain, ICycleGrain
 {
     private string Id => this.GetPrimaryKeyString();
@@ -429,7 +430,7 @@ public sealed partial class CycleGrain(
             session.Slot,
             session.Method,
             course.HostProvince!,
-            now + Deadlines.OfferAnswer));
+            now + deadlines.Value.OfferAnswer));
         await GrainFactory.GetGrain<ICourseGrain>(course.Id).SetSessionStaffingAsync(session.SessionId, lecturerId, StaffingStatus.Offered, assignmentId, null);
     }
 
@@ -445,7 +446,7 @@ public sealed partial class CycleGrain(
             course.Start!.Value,
             course.End!.Value,
             course.Capacity,
-            now + Deadlines.HostingAnswer));
+            now + deadlines.Value.HostingAnswer));
 
     private PlanningLecturer ToPlanning(LecturerView lecturer, string? excludeAssignmentId)
     {

@@ -9,6 +9,7 @@ namespace OrleansTraining.Grains.FieldTrips;
 public sealed partial class FieldTripGrain(
     [PersistentState("fieldtrip", GrainStorage.Name)] IPersistentState<FieldTripState> state,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
     ILogger<FieldTripGrain> logger) : Grain, IFieldTripGrain
 {
     private string Id => this.GetPrimaryKeyString();
@@ -51,7 +52,7 @@ public sealed partial class FieldTripGrain(
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddFieldTripAsync(Id);
         if (!clean.Historical)
         {
-            var answerBy = time.GetUtcNow() + Deadlines.HostingAnswer;
+            var answerBy = time.GetUtcNow() + deadlines.Value.HostingAnswer;
             foreach (var stop in stops)
             {
                 await GrainFactory.GetGrain<IProvinceGrain>(stop.ProvinceCode).ReceiveHostingRequestAsync(new HostingRequest(

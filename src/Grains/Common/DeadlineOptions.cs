@@ -1,0 +1,16 @@
+namespace OrleansTraining.Grains.Common;
+
+/// <summary>How long the board gives for answers, and when materials must be out (configuration section "Deadlines").</summary>
+public sealed class DeadlineOptions
+{
+    public const string SectionName = "Deadlines";
+
+    /// <summary>A host province answers a hosting request within this time.</summary>
+    public TimeSpan HostingAnswer { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>A lecturer answers an offer within this time.</summary>
+    public TimeSpan OfferAnswer { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Materials reach the trainees this many days before a course starts.</summary>
+    public int MaterialsDaysBeforeStart { get; set; } = 14;
+}
