@@ -20,13 +20,14 @@ public sealed class DeadlineTests
         Assert.Empty(await cycle.GetEscalationsAsync(false));
 
         await silo.AdvanceAsync(TimeSpan.FromDays(2)); // offers were due after 7 days
-        var offers = await cycle.GetEscalationsAsync(false);
+        var offers = await Until.Async(() => cycle.GetEscalationsAsync(false), e => e.Length >= 2, "both offers escalated");
         Assert.Equal(2, offers.Length);
         Assert.All(offers, e => Assert.Equal(EscalationKind.OfferUnanswered, e.Kind));
         Assert.True(Assert.Single(await silo.GrainFactory.GetGrain<ILecturerGrain>(a).GetAssignmentsAsync()).Escalated);
 
         await silo.AdvanceAsync(TimeSpan.FromDays(7)); // hosting requests were due after 14 days
-        var all = await cycle.GetEscalationsAsync(false);
+        var all = await Until.Async(
+            () => cycle.GetEscalationsAsync(false), e => e.Any(x => x.Kind == EscalationKind.HostingRequestUnanswered), "the hosting request escalated");
         var hosting = Assert.Single(all, e => e.Kind == EscalationKind.HostingRequestUnanswered);
         var host = (await cycle.GetPlanAsync()).Courses.Single().HostProvince!;
         Assert.Contains(ProvinceDirectory.Get(host).NameVi, hosting.Detail);
@@ -55,12 +56,15 @@ public sealed class DeadlineTests
         Assert.False((await course.GetAsync()).MaterialsOverdue);
 
         await silo.AdvanceAsync(new DateTimeOffset(start.AddDays(-14).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero) - silo.Time.GetUtcNow());
-        Assert.True((await course.GetAsync()).MaterialsOverdue);
-        var flag = Assert.Single(await cycle.GetEscalationsAsync(false), e => e.Kind == EscalationKind.MaterialsNotSent);
+        await Until.Async(() => course.GetAsync(), c => c.MaterialsOverdue, "the course flagged its materials overdue");
+        var flags = await Until.Async(
+            () => cycle.GetEscalationsAsync(false), e => e.Any(x => x.Kind == EscalationKind.MaterialsNotSent), "the cycle has the materials escalation");
+        var flag = Assert.Single(flags, e => e.Kind == EscalationKind.MaterialsNotSent);
         Assert.Equal(courseId, flag.CourseId);
 
         var sent = await course.MarkMaterialsSentAsync(null);
         Assert.False(sent.MaterialsOverdue);
+        await Until.DeliveredAsync(course);
         Assert.DoesNotContain(await cycle.GetEscalationsAsync(false), e => e.Kind == EscalationKind.MaterialsNotSent);
     }
 

@@ -8,6 +8,10 @@ using Orleans.Reminders;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Silo;
+using OrleansTraining.Silo.Sqlite;
+using OrleansTraining.Silo.Postgres;
+using OrleansTraining.TestKit;
 
 namespace OrleansTraining.Grains.Tests;
 
@@ -23,13 +27,39 @@ public sealed class GrainCluster : IAsyncDisposable
 
     private static readonly ConcurrentDictionary<string, FakeTimeProvider> Clocks = new();
     private const string ClockKey = "Test:Clock";
+    private const string StorageKey = "Test:Storage";
+    private const string ConnectionKey = "Test:ConnectionString";
     private readonly string _clockId;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _ticker;
 
     private GrainCluster(TestCluster cluster, FakeTimeProvider time, string clockId)
     {
         Cluster = cluster;
         Time = time;
         _clockId = clockId;
+        _ticker = TickAsync(time, _stop.Token);
+    }
+
+    /// <summary>
+    /// Lets the fake clock creep forward (a second per 50 ms) so that the reminder service's own retries and refreshes,
+    /// which run on the reminders' clock, still happen; deadlines are days apart, so the creep never decides a test.
+    /// </summary>
+    private static async Task TickAsync(FakeTimeProvider time, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(50, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
     }
 
     public TestCluster Cluster { get; }
@@ -38,13 +68,26 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<GrainCluster> StartAsync(FakeTimeProvider? time = null, int silos = 2, Action<TestClusterBuilder>? configure = null)
+    public static async Task<GrainCluster> StartAsync(
+        FakeTimeProvider? time = null, int silos = 2, Action<TestClusterBuilder>? configure = null, StorageKind? storage = null, string? connectionString = null)
     {
+        if (storage == StorageKind.Postgres)
+        {
+            await new PostgresMigrator(connectionString!).MigrateAsync();
+        }
+
         var clock = time ?? new FakeTimeProvider(new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.Zero));
         var clockId = Guid.NewGuid().ToString("N");
         Clocks[clockId] = clock;
         var builder = new TestClusterBuilder((short)silos);
-        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?> { [ClockKey] = clockId }));
+        // One service id for every test cluster: a cluster started again on the same database finds its state and reminders.
+        builder.Options.ServiceId = "grains-tests";
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [ClockKey] = clockId,
+            [StorageKey] = storage?.ToString(),
+            [ConnectionKey] = connectionString,
+        }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         configure?.Invoke(builder);
@@ -68,6 +111,8 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _ticker;
         try
         {
             await Cluster.StopAllSilosAsync();
@@ -84,8 +129,32 @@ public sealed class GrainCluster : IAsyncDisposable
         public void Configure(ISiloBuilder siloBuilder)
         {
             var clock = Clocks[siloBuilder.Configuration[ClockKey]!];
-            siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
-            siloBuilder.UseInMemoryReminderService();
+            var connectionString = siloBuilder.Configuration[ConnectionKey];
+            switch (siloBuilder.Configuration[StorageKey])
+            {
+                case nameof(StorageKind.Sqlite):
+                    siloBuilder.AddSqliteGrainStorage(GrainStorage.Name, connectionString!);
+                    siloBuilder.UseSqliteReminderService(connectionString!);
+                    break;
+                case nameof(StorageKind.Postgres):
+                    siloBuilder.AddAdoNetGrainStorage(GrainStorage.Name, o =>
+                    {
+                        o.Invariant = "Npgsql";
+                        o.ConnectionString = connectionString;
+                        o.GrainStorageSerializer = new OrleansTraining.Silo.Serialization.SystemTextJsonGrainStorageSerializer();
+                    });
+                    siloBuilder.UseAdoNetReminderService(o =>
+                    {
+                        o.Invariant = "Npgsql";
+                        o.ConnectionString = connectionString;
+                    });
+                    break;
+                default:
+                    siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
+                    siloBuilder.UseInMemoryReminderService();
+                    break;
+            }
+
             siloBuilder.Configure<MessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             siloBuilder.Configure<ReminderOptions>(o =>
             {

@@ -16,6 +16,10 @@ internal static class GrainWorld
     /// <summary>A two-silo cluster with the domain grains on in-memory storage (see <see cref="GrainCluster"/>).</summary>
     public static Task<GrainCluster> StartAsync(FakeTimeProvider? time = null) => GrainCluster.StartAsync(time);
 
+    /// <summary>The same on a real database (SQLite or PostgreSQL), for tests that restart or run two clusters on it.</summary>
+    public static Task<GrainCluster> StartAsync(FakeTimeProvider time, TestKit.StorageKind storage, string connectionString) =>
+        GrainCluster.StartAsync(time, storage: storage, connectionString: connectionString);
+
     /// <summary>The only provinces of the small world with a venue configured.</summary>
     public static readonly ImmutableArray<string> ProvincesWithVenue = ["an-giang", "can-tho", "vinh-long"];
 

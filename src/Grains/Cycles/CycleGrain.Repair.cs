@@ -35,26 +35,34 @@ public sealed partial class CycleGrain
         if (!usable)
         {
             LogRepairNotUsed(logger, Id, engineSession, repair.Breakdown.Score.Hard, moves.Length);
-            await OfferSessionAsync(course, session, preferred: null, now);
+            await OfferSessionAsync(course, session, now);
             return;
         }
 
+        // Every move is one decision: the offers it withdraws and the offers it makes are recorded in one write.
         var views = snapshot.Courses.ToDictionary(c => c.View.Id, c => c.View, StringComparer.Ordinal);
-        foreach (var move in moves)
+        var moved = moves.Select(move =>
         {
             var courseId = move.EntityId[..move.EntityId.LastIndexOf('/')];
-            var moved = views[courseId];
-            var movedSession = moved.Sessions.Single(s => s.SessionId == CycleProblemMapper.GrainSessionId(move.EntityId));
-            if ((movedSession.SessionId != session.SessionId || courseId != course.Id) && movedSession is { LecturerId: not null, AssignmentId: not null })
+            var view = views[courseId];
+            return (Course: view, Session: view.Sessions.Single(s => s.SessionId == CycleProblemMapper.GrainSessionId(move.EntityId)), To: move.To!);
+        }).ToList();
+        await DecideAsync(
+            s => moved.Aggregate(s, (acc, m) =>
             {
+                var key = SessionKey(m.Course.Id, m.Session.SessionId);
+                return acc with { OfferCounts = acc.OfferCounts.SetItem(key, acc.OfferCounts.GetValueOrDefault(key) + 1) };
+            }),
+            s => moved.SelectMany(m =>
+            {
+                var key = SessionKey(m.Course.Id, m.Session.SessionId);
+                var offers = OfferDeliveries(m.Course, m.Session, m.To, AssignmentId(key, s.OfferCounts[key]), now);
                 // Another offered session gives its lecturer up for the repair: its offer is withdrawn first.
-                await GrainFactory.GetGrain<ILecturerGrain>(movedSession.LecturerId!).WithdrawOfferAsync(movedSession.AssignmentId!);
-            }
-
-            var key = SessionKey(courseId, movedSession.SessionId);
-            var updated = await state.UpdateAsync(s => s with { OfferCounts = s.OfferCounts.SetItem(key, s.OfferCounts.GetValueOrDefault(key) + 1) });
-            await SendOfferAsync(moved, movedSession, move.To!, AssignmentId(key, updated.OfferCounts[key]), now);
-        }
+                var isAnother = m.Session.SessionId != session.SessionId || m.Course.Id != course.Id;
+                return isAnother && m.Session is { LecturerId: not null, AssignmentId: not null }
+                    ? [new NewDelivery(CycleDeliveryKind.Withdraw, m.Session.LecturerId!) { AssignmentId = m.Session.AssignmentId }, .. offers]
+                    : offers;
+            }));
 
         LogRepaired(logger, Id, engineSession, moves.Length);
     }

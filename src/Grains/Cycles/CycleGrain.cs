@@ -14,7 +14,7 @@ public sealed partial class CycleGrain(
     [PersistentState("cycle", GrainStorage.Name)] IPersistentState<CycleState> state,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
-    ILogger<CycleGrain> logger) : Grain, ICycleGrain
+    ILogger<CycleGrain> logger) : Grain, ICycleGrain, IRemindable
 {
     private string Id => this.GetPrimaryKeyString();
 
@@ -123,39 +123,35 @@ public sealed partial class CycleGrain(
         var offers = planned
             .SelectMany(c => c.Sessions.Where(s => s.LecturerId is not null).Select(s => (Course: c, Session: s)))
             .ToList();
-        await state.UpdateAsync(s =>
-        {
-            var escalations = s.Escalations;
-            foreach (var issue in s.PlanIssues)
+        await DecideAsync(
+            s =>
             {
-                escalations = AddEscalation(
-                    escalations,
-                    issue.SessionId is null ? EscalationKind.CourseUnhosted : EscalationKind.SessionUnstaffed,
-                    issue.CourseId,
-                    issue.SessionId is null ? issue.CourseId + ":host" : SessionKey(issue.CourseId, issue.SessionId),
-                    issue.Reason,
-                    now);
-            }
+                var escalations = s.Escalations;
+                foreach (var issue in s.PlanIssues)
+                {
+                    escalations = AddEscalation(
+                        escalations,
+                        issue.SessionId is null ? EscalationKind.CourseUnhosted : EscalationKind.SessionUnstaffed,
+                        issue.CourseId,
+                        issue.SessionId is null ? issue.CourseId + ":host" : SessionKey(issue.CourseId, issue.SessionId),
+                        issue.Reason,
+                        now);
+                }
 
-            var counts = offers.Aggregate(s.OfferCounts, (acc, o) => acc.SetItem(SessionKey(o.Course.Id, o.Session.SessionId), acc.GetValueOrDefault(SessionKey(o.Course.Id, o.Session.SessionId)) + 1));
-            return s with { Status = CycleStatus.Published, Escalations = escalations, OfferCounts = counts };
-        });
-
-        // Every course and every lecturer is its own grain: the requests and offers go out side by side, not one by one.
-        await Task.WhenAll(planned.Select(async course =>
-        {
-            var requestId = HostingRequestId(course.Id, 1);
-            await GrainFactory.GetGrain<ICourseGrain>(course.Id).MarkPublishedAsync(requestId);
-            await SendHostingRequestAsync(course, course.HostProvince!, requestId, now);
-        }));
-        await Task.WhenAll(offers.GroupBy(o => o.Session.LecturerId!).Select(async group =>
-        {
-            foreach (var (course, session) in group)
-            {
-                var key = SessionKey(course.Id, session.SessionId);
-                await SendOfferAsync(course, session, session.LecturerId!, AssignmentId(key, state.State.OfferCounts[key]), now);
-            }
-        }));
+                var counts = offers.Aggregate(s.OfferCounts, (acc, o) => acc.SetItem(SessionKey(o.Course.Id, o.Session.SessionId), acc.GetValueOrDefault(SessionKey(o.Course.Id, o.Session.SessionId)) + 1));
+                return s with { Status = CycleStatus.Published, Escalations = escalations, OfferCounts = counts };
+            },
+            s => planned
+                .SelectMany(course => new[]
+                {
+                    new NewDelivery(CycleDeliveryKind.CoursePublished, course.Id) { RequestId = HostingRequestId(course.Id, 1) },
+                    HostingRequestDelivery(course, course.HostProvince!, HostingRequestId(course.Id, 1), now),
+                })
+                .Concat(offers.SelectMany(o =>
+                {
+                    var key = SessionKey(o.Course.Id, o.Session.SessionId);
+                    return OfferDeliveries(o.Course, o.Session, o.Session.LecturerId!, AssignmentId(key, s.OfferCounts[key]), now);
+                })));
 
         LogPublished(logger, Id, planned.Count, offers.Count);
         return View();
@@ -194,11 +190,8 @@ public sealed partial class CycleGrain(
         await state.UpdateAsync(s => s.Status == CycleStatus.Running
             ? s with { Status = CycleStatus.Closed }
             : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a running cycle can close; it is {s.Status}."));
-        foreach (var courseId in state.State.CourseIds)
-        {
-            await GrainFactory.GetGrain<ICourseGrain>(courseId).MarkReportedAsync();
-        }
-
+        await DeliverOrThrowAsync();
+        await DecideAsync(s => s, s => s.CourseIds.Select(courseId => new NewDelivery(CycleDeliveryKind.CourseReported, courseId)));
         return View();
     }
 
@@ -254,7 +247,14 @@ public sealed partial class CycleGrain(
         await replyTo.AcknowledgeFollowUpAsync(followUp.Id);
     }
 
-    private Task HandleFollowUpAsync(FollowUp followUp) => followUp.Kind switch
+    private async Task HandleFollowUpAsync(FollowUp followUp)
+    {
+        // Decisions are made on what earlier decisions already told the other grains.
+        await DeliverOrThrowAsync();
+        await HandleAsync(followUp);
+    }
+
+    private Task HandleAsync(FollowUp followUp) => followUp.Kind switch
     {
         FollowUpKind.OfferAnswered => OnOfferAnsweredAsync(followUp.Offer!),
         FollowUpKind.HostingAnswered => OnHostingAnsweredAsync(followUp.Hosting!.Request.CourseId, followUp.Hosting),
@@ -282,7 +282,7 @@ public sealed partial class CycleGrain(
 
         if (answer.Status == HostingRequestStatus.Confirmed)
         {
-            await GrainFactory.GetGrain<ICourseGrain>(courseId).RecordHostConfirmedAsync(requestId, answer.Confirmation!);
+            await DecideAsync(s => s, _ => [new NewDelivery(CycleDeliveryKind.HostConfirmed, courseId) { RequestId = requestId, Confirmation = answer.Confirmation }]);
             return;
         }
 
@@ -320,7 +320,7 @@ public sealed partial class CycleGrain(
 
         if (answer.Status == AssignmentStatus.Accepted)
         {
-            await courseGrain.SetSessionStaffingAsync(session.SessionId, answer.LecturerId, StaffingStatus.Accepted, offer.AssignmentId, null);
+            await DecideAsync(s => s, _ => [StaffingDelivery(course.Id, session.SessionId, answer.LecturerId, StaffingStatus.Accepted, offer.AssignmentId, null)]);
         }
         else if (answer.Status == AssignmentStatus.Declined)
         {
@@ -360,37 +360,62 @@ public sealed partial class CycleGrain(
             declined.ToHashSet(StringComparer.Ordinal),
             provinces.Select(p => new PlanningProvince(p.Code, p.VenueCapacity, p.UnavailableDates, p.HostingHistory.Any(h => h.CycleId == previous), p.HostingHistory.Length)),
             busy);
-        var courseGrain = GrainFactory.GetGrain<ICourseGrain>(course.Id);
         if (host is null)
         {
-            await state.UpdateAsync(s => s with
-            {
-                PlanIssues = s.PlanIssues.Add(new PlanIssue(course.Id, null, reason!)),
-                Escalations = AddEscalation(s.Escalations, EscalationKind.CourseUnhosted, course.Id, course.Id + ":host", reason!, now),
-            });
-            await courseGrain.SetHostAsync(null, null, declined);
+            await DecideAsync(
+                s => s with
+                {
+                    PlanIssues = s.PlanIssues.Add(new PlanIssue(course.Id, null, reason!)),
+                    Escalations = AddEscalation(s.Escalations, EscalationKind.CourseUnhosted, course.Id, course.Id + ":host", reason!, now),
+                },
+                _ => [new NewDelivery(CycleDeliveryKind.CourseHost, course.Id) { Host = new CourseHost(null, null, declined) }]);
             return;
         }
 
         var requestId = HostingRequestId(course.Id, declined.Length + 1);
-        var moved = await courseGrain.SetHostAsync(host, requestId, declined);
-        await SendHostingRequestAsync(moved, host, requestId, now);
-        LogHostReplaced(logger, course.Id, declinedBy, host);
-
-        // Offers named the old province; travel days depend on it. Withdraw them and offer again, the same lecturer first.
-        foreach (var session in moved.Sessions.Where(s => s.AssignmentId is not null && s.LecturerId is not null))
+        var moved = course with
         {
-            await GrainFactory.GetGrain<ILecturerGrain>(session.LecturerId!).WithdrawOfferAsync(session.AssignmentId!);
-            await OfferSessionAsync(moved, session, preferred: session.LecturerId, now);
-        }
+            HostProvince = host,
+            HostingRequestId = requestId,
+            HostLogistics = null,
+            DeclinedByProvinces = declined,
+            Status = course.Status == CourseStatus.HostConfirmed ? CourseStatus.Published : course.Status,
+        };
+
+        // Offers named the old province; travel days depend on it. They are withdrawn and made again, the same lecturer
+        // first, all decided together (each choice sees the ones before it) and recorded with the move in one write.
+        var live = moved.Sessions.Where(x => x.AssignmentId is not null && x.LecturerId is not null).ToList();
+        var lecturers = (await LecturersAsync())
+            .Select(l => ToPlanning(l, excludeAssignmentIds: [.. live.Where(x => x.LecturerId == l.Id).Select(x => x.AssignmentId!)]))
+            .ToList();
+        var choices = live.Select(x => (Session: x, Choice: ChooseAndBook(moved, x, x.LecturerId, lecturers))).ToList();
+        await DecideAsync(
+            s => choices.Aggregate(s, (acc, c) => WithChoice(acc, moved.Id, c.Session.SessionId, c.Choice, now)),
+            s => new[]
+                {
+                    new NewDelivery(CycleDeliveryKind.CourseHost, course.Id) { Host = new CourseHost(host, requestId, declined) },
+                    HostingRequestDelivery(moved, host, requestId, now),
+                }
+                .Concat(live.Select(x => new NewDelivery(CycleDeliveryKind.Withdraw, x.LecturerId!) { AssignmentId = x.AssignmentId }))
+                .Concat(choices.SelectMany(c => ChoiceDeliveries(s, moved, c.Session, c.Choice, now))));
+        LogHostReplaced(logger, course.Id, declinedBy, host);
     }
 
-    /// <summary>Offers a session to the next suitable lecturer (or <paramref name="preferred"/> when still suitable), or records why nobody can.</summary>
-    private async Task OfferSessionAsync(CourseView course, SessionView session, string? preferred, DateTimeOffset now)
+    /// <summary>Offers a session to the next suitable lecturer, or records why nobody can.</summary>
+    private async Task OfferSessionAsync(CourseView course, SessionView session, DateTimeOffset now)
     {
-        var key = SessionKey(course.Id, session.SessionId);
-        var lecturers = (await LecturersAsync()).Select(l => ToPlanning(l, session.AssignmentId)).ToList();
-        var excluded = state.State.Declined.GetValueOrDefault(key, []).ToHashSet(StringComparer.Ordinal);
+        var lecturers = (await LecturersAsync()).Select(l => ToPlanning(l, excludeAssignmentIds: session.AssignmentId is null ? [] : [session.AssignmentId])).ToList();
+        var choice = ChooseAndBook(course, session, preferred: null, lecturers);
+        await DecideAsync(s => WithChoice(s, course.Id, session.SessionId, choice, now), s => ChoiceDeliveries(s, course, session, choice, now));
+    }
+
+    /// <summary>
+    /// The next suitable lecturer for the session (<paramref name="preferred"/> first when still suitable); the choice is
+    /// booked into <paramref name="lecturers"/> so the next choice in the same decision sees it.
+    /// </summary>
+    private LecturerChoice ChooseAndBook(CourseView course, SessionView session, string? preferred, List<PlanningLecturer> lecturers)
+    {
+        var excluded = state.State.Declined.GetValueOrDefault(SessionKey(course.Id, session.SessionId), []).ToHashSet(StringComparer.Ordinal);
         var host = course.HostProvince!;
         var preferredOnly = lecturers.Where(l => l.Id == preferred).ToList();
         var choice = preferredOnly.Count == 1
@@ -401,57 +426,92 @@ public sealed partial class CycleGrain(
             choice = DeclineReplacements.ChooseLecturer(session.TopicCode, session.Date, session.Slot, host, lecturers, excluded);
         }
 
-        var courseGrain = GrainFactory.GetGrain<ICourseGrain>(course.Id);
-        if (choice.LecturerId is null)
+        var index = lecturers.FindIndex(l => l.Id == choice.LecturerId);
+        if (index >= 0)
         {
-            var reason = choice.Reason ?? "No lecturer found.";
-            await state.UpdateAsync(s => s with
+            var chosen = lecturers[index];
+            lecturers[index] = chosen with
             {
-                PlanIssues = s.PlanIssues.Add(new PlanIssue(course.Id, session.SessionId, reason)),
-                Escalations = AddEscalation(s.Escalations, EscalationKind.SessionUnstaffed, course.Id, key, reason, now),
-            });
-            await courseGrain.SetSessionStaffingAsync(session.SessionId, null, StaffingStatus.Unstaffed, null, reason);
-            return;
+                Bookings = chosen.Bookings.Add(new Booking(session.Date, session.Slot, host)),
+                SessionsInCycle = chosen.SessionsInCycle + 1,
+            };
         }
 
-        var updated = await state.UpdateAsync(s => s with { OfferCounts = s.OfferCounts.SetItem(key, s.OfferCounts.GetValueOrDefault(key) + 1) });
-        await SendOfferAsync(course, session, choice.LecturerId, AssignmentId(key, updated.OfferCounts[key]), now);
+        return choice;
     }
 
-    private async Task SendOfferAsync(CourseView course, SessionView session, string lecturerId, string assignmentId, DateTimeOffset now)
+    /// <summary>The cycle's own record of a choice: a new offer number, or the plan issue and escalation when nobody can teach it.</summary>
+    private static CycleState WithChoice(CycleState s, string courseId, string sessionId, LecturerChoice choice, DateTimeOffset now)
     {
-        await GrainFactory.GetGrain<ILecturerGrain>(lecturerId).ReceiveOfferAsync(new TeachingOffer(
-            assignmentId,
-            Id,
-            course.Id,
-            session.SessionId,
-            session.TopicCode,
-            session.Date,
-            session.Slot,
-            session.Method,
-            course.HostProvince!,
-            now + deadlines.Value.OfferAnswer));
-        await GrainFactory.GetGrain<ICourseGrain>(course.Id).SetSessionStaffingAsync(session.SessionId, lecturerId, StaffingStatus.Offered, assignmentId, null);
+        var key = SessionKey(courseId, sessionId);
+        if (choice.LecturerId is not null)
+        {
+            return s with { OfferCounts = s.OfferCounts.SetItem(key, s.OfferCounts.GetValueOrDefault(key) + 1) };
+        }
+
+        var reason = choice.Reason ?? "No lecturer found.";
+        return s with
+        {
+            PlanIssues = s.PlanIssues.Add(new PlanIssue(courseId, sessionId, reason)),
+            Escalations = AddEscalation(s.Escalations, EscalationKind.SessionUnstaffed, courseId, key, reason, now),
+        };
     }
 
-    private async Task SendHostingRequestAsync(CourseView course, string host, string requestId, DateTimeOffset now) =>
-        await GrainFactory.GetGrain<IProvinceGrain>(host).ReceiveHostingRequestAsync(new HostingRequest(
-            requestId,
-            HostingRequestKind.Course,
-            Id,
-            course.Id,
-            null,
-            null,
-            course.Title,
-            course.Start!.Value,
-            course.End!.Value,
-            course.Capacity,
-            now + deadlines.Value.HostingAnswer));
+    private IEnumerable<NewDelivery> ChoiceDeliveries(CycleState s, CourseView course, SessionView session, LecturerChoice choice, DateTimeOffset now)
+    {
+        if (choice.LecturerId is null)
+        {
+            return [StaffingDelivery(course.Id, session.SessionId, null, StaffingStatus.Unstaffed, null, choice.Reason ?? "No lecturer found.")];
+        }
 
-    private PlanningLecturer ToPlanning(LecturerView lecturer, string? excludeAssignmentId)
+        var key = SessionKey(course.Id, session.SessionId);
+        return OfferDeliveries(course, session, choice.LecturerId, AssignmentId(key, s.OfferCounts[key]), now);
+    }
+
+    /// <summary>An offer goes to the lecturer and the course shows the session offered under the same assignment id.</summary>
+    private NewDelivery[] OfferDeliveries(CourseView course, SessionView session, string lecturerId, string assignmentId, DateTimeOffset now) =>
+    [
+        new NewDelivery(CycleDeliveryKind.Offer, lecturerId)
+        {
+            Offer = new TeachingOffer(
+                assignmentId,
+                Id,
+                course.Id,
+                session.SessionId,
+                session.TopicCode,
+                session.Date,
+                session.Slot,
+                session.Method,
+                course.HostProvince!,
+                now + deadlines.Value.OfferAnswer),
+        },
+        StaffingDelivery(course.Id, session.SessionId, lecturerId, StaffingStatus.Offered, assignmentId, null),
+    ];
+
+    private static NewDelivery StaffingDelivery(string courseId, string sessionId, string? lecturerId, StaffingStatus status, string? assignmentId, string? reason) =>
+        new(CycleDeliveryKind.Staffing, courseId) { Staffing = new SessionStaffing(sessionId, lecturerId, status, assignmentId, reason) };
+
+    private NewDelivery HostingRequestDelivery(CourseView course, string host, string requestId, DateTimeOffset now) =>
+        new(CycleDeliveryKind.HostingRequest, host)
+        {
+            Hosting = new HostingRequest(
+                requestId,
+                HostingRequestKind.Course,
+                Id,
+                course.Id,
+                null,
+                null,
+                course.Title,
+                course.Start!.Value,
+                course.End!.Value,
+                course.Capacity,
+                now + deadlines.Value.HostingAnswer),
+        };
+
+    private PlanningLecturer ToPlanning(LecturerView lecturer, ImmutableArray<string> excludeAssignmentIds)
     {
         var live = lecturer.Assignments
-            .Where(a => a.Status is AssignmentStatus.Offered or AssignmentStatus.Accepted && a.Offer.AssignmentId != excludeAssignmentId)
+            .Where(a => a.Status is AssignmentStatus.Offered or AssignmentStatus.Accepted && !excludeAssignmentIds.Contains(a.Offer.AssignmentId))
             .ToList();
         return new PlanningLecturer(
             lecturer.Id,

@@ -41,6 +41,12 @@ public sealed record CycleState
     /// <summary>Saved what-if variants by name.</summary>
     public ImmutableDictionary<string, PlanVariant> Variants { get; init; } = ImmutableDictionary<string, PlanVariant>.Empty;
 
+    /// <summary>Calls owed to other grains, in decision order, until delivered (see CycleGrain.Deliveries).</summary>
+    public ImmutableArray<CycleDelivery> Pending { get; init; } = [];
+
+    /// <summary>How many deliveries were ever recorded: numbers their ids.</summary>
+    public int DeliveriesMade { get; init; }
+
     /// <summary>Follow-ups already handled, by id: a repeated delivery is only acknowledged again.</summary>
     public ImmutableHashSet<string> HandledFollowUps { get; init; } = [];
 }
