@@ -24,7 +24,7 @@ public static class TestDatabases
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = false }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
     }
 
     /// <summary>Drops a PostgreSQL test database once its gateway stopped; SQLite files stay in the temp folder.</summary>
