@@ -1,11 +1,13 @@
 using OrleansTraining.Bench.Cycle;
 using OrleansTraining.Bench.GrainHost;
 using OrleansTraining.Bench.Itc2007;
+using OrleansTraining.Bench.Startup;
 
 // One console program, one sub-command per benchmark, so every figure in the README has a command behind it.
 return args.FirstOrDefault() switch
 {
     "host" => await HostBenchmark.RunAsync(args[1..]),
+    "ready" => await ReadyBenchmark.RunAsync(args[1..]),
     "itc2007" => await Itc2007Command.RunAsync(args[1..]),
     "cycle" => await CycleCommand.RunAsync(args[1..]),
     _ => Usage(),
@@ -15,7 +17,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansTraining.Bench -- <command>
-          host                     grain calls/s and state writes/s (SQLite; PostgreSQL when ConnectionStrings__Postgres is set)
+          host                     grain calls/s (ours and a bare Orleans grain, in the silo and through a client) and state writes/s (SQLite; PostgreSQL when ConnectionStrings__Postgres is set)
+          ready [gateway.dll]      seconds from starting the built gateway on an existing database until /health/ready answers
           itc2007 <file.ctt> [--seconds s] [--seed n] [--out solution]   ITC-2007 track 3 on one core; prints violations and cost
           cycle [--scale k] [--seed n] [--seconds s] [--iterations n] [--repairs r]   generated national cycle (k=10 for 10x): time to feasible, score, repair latency
         """);
