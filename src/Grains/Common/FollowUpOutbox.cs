@@ -10,7 +10,8 @@ namespace OrleansTraining.Grains.Common;
 /// recorded them (so the sender never waits on its receiver and no call cycle can form), again every few seconds on
 /// an activation timer, and on a reminder that outlives a crash of the node. Receivers handle each id once.
 /// </summary>
-internal sealed partial class FollowUpOutbox(Grain grain, IGrainFactory grains, Func<ImmutableArray<FollowUp>> pending, ILogger logger)
+internal sealed partial class FollowUpOutbox(
+    Grain grain, IGrainFactory grains, Func<ImmutableArray<FollowUp>> pending, Func<string, Task> removeAsync, ILogger logger)
 {
     public const string ReminderName = "follow-ups";
 
@@ -63,7 +64,19 @@ internal sealed partial class FollowUpOutbox(Grain grain, IGrainFactory grains, 
             new GrainTimerCreationOptions(RetryDelay, RetryDelay));
     }
 
-    /// <summary>After an acknowledgement was written: with nothing left, the timer and the reminder go.</summary>
+    /// <summary>The receiver handled it: it leaves the outbox (an unknown id does nothing).</summary>
+    public async Task AcknowledgeAsync(string followUpId)
+    {
+        if (!pending().Any(f => f.Id == followUpId))
+        {
+            return;
+        }
+
+        await removeAsync(followUpId);
+        await SettleAsync();
+    }
+
+    /// <summary>With nothing left to send, the timer and the reminder go.</summary>
     public async Task SettleAsync()
     {
         if (!pending().IsEmpty)

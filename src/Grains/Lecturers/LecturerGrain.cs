@@ -18,7 +18,8 @@ public sealed partial class LecturerGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private FollowUpOutbox Outbox => _outbox ??= new FollowUpOutbox(this, GrainFactory, () => state.State.Outbox, logger);
+    private FollowUpOutbox Outbox => _outbox ??= new FollowUpOutbox(
+        this, GrainFactory, () => state.State.Outbox, id => state.UpdateAsync(s => s with { Outbox = s.Outbox.RemoveAll(f => f.Id == id) }), logger);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -147,16 +148,7 @@ public sealed partial class LecturerGrain(
 
     public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
 
-    public async Task AcknowledgeFollowUpAsync(string followUpId)
-    {
-        if (!state.State.Outbox.Any(f => f.Id == followUpId))
-        {
-            return;
-        }
-
-        await state.UpdateAsync(s => s with { Outbox = s.Outbox.RemoveAll(f => f.Id == followUpId) });
-        await Outbox.SettleAsync();
-    }
+    public Task AcknowledgeFollowUpAsync(string followUpId) => Outbox.AcknowledgeAsync(followUpId);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
