@@ -11,7 +11,9 @@ public sealed class RoleRulesTests(SqliteGatewayFixture gateway) : IClassFixture
     private readonly Scenario _scenario = new(gateway.Session);
 
     [Theory]
+    [InlineData("GET", "/api/cycles")]
     [InlineData("GET", "/api/cycles/2027-2028")]
+    [InlineData("GET", "/api/cycles/2027-2028/escalations")]
     [InlineData("POST", "/api/cycles")]
     [InlineData("POST", "/api/cycles/2027-2028/plan")]
     [InlineData("POST", "/api/cycles/2027-2028/publish")]

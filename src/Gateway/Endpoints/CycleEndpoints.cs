@@ -15,6 +15,7 @@ public static class CycleEndpoints
     {
         var cycles = routes.MapGroup("/api/cycles").WithTags("Cycles").RequireAuthorization(GatewayPolicies.Board)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        cycles.MapGet("/", ListAsync).WithSummary("Every cycle, newest first: dates, curriculum, status and open escalations.");
         cycles.MapPost("/", CreateAsync).WithSummary("Creates a two-yearly cycle (Draft).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapGet("/{cycleId}", GetAsync).WithSummary("The cycle: dates, curriculum, courses, status, escalations.")
@@ -27,8 +28,21 @@ public static class CycleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{cycleId}/report", GetReportAsync).WithSummary("The cycle report.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{cycleId}/escalations", GetEscalationsAsync)
+            .WithSummary("What needs the board: unanswered requests and offers, materials not sent, sessions nobody can teach (resolved ones too with includeResolved=true).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
+
+    private static async Task<Ok<CycleView[]>> ListAsync(IGrainFactory grains)
+    {
+        var registry = await grains.GetGrain<Grains.Registry.IRegistryGrain>(Grains.Registry.IRegistryGrain.Key).GetAsync();
+        var cycles = await Task.WhenAll(registry.CycleIds.Select(id => grains.GetGrain<ICycleGrain>(id).GetAsync()));
+        return TypedResults.Ok(cycles.OrderByDescending(c => c.Start).ToArray());
+    }
+
+    private static async Task<Ok<Escalation[]>> GetEscalationsAsync(string cycleId, IGrainFactory grains, bool includeResolved = false) =>
+        TypedResults.Ok((await grains.GetGrain<ICycleGrain>(cycleId).GetEscalationsAsync(includeResolved)).ToArray());
 
     private static async Task<Results<Created<CycleView>, ValidationProblem>> CreateAsync(CreateCycleRequest request, IGrainFactory grains)
     {
