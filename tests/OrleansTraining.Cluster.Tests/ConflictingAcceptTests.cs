@@ -4,25 +4,25 @@ using Xunit.Abstractions;
 
 namespace OrleansTraining.Cluster.Tests;
 
-public sealed class ConflictingAcceptsCluster : GatewayCluster;
-
 /// <summary>
 /// Answers that race each other through different nodes of one cluster: Orleans keeps one activation per lecturer, and
 /// the lecturer decides every accept against its own state, so exactly one of conflicting accepts wins wherever they
 /// come in, and nothing accepted is lost or double-booked.
 /// </summary>
-public sealed class ConflictingAcceptTests(ConflictingAcceptsCluster cluster, ITestOutputHelper output) : IClassFixture<ConflictingAcceptsCluster>
+[Collection(ClusterCollection.Name)]
+public sealed class ConflictingAcceptTests(GatewayCluster cluster, ITestOutputHelper output)
 {
-    private const string Cycle = GatewayCluster.DemoCycle;
+    /// <summary>A cycle of this test's own (the demo cycle is the node-kill test's).</summary>
+    private const string Cycle = "2029-2030";
 
     [Fact]
     public async Task Accepts_racing_through_three_nodes_let_exactly_one_win_and_no_lecturer_is_double_booked()
     {
+        await cluster.EnsureAllRunningAsync();
         var nodes = cluster.Nodes;
         using var board = await NodeClient.AsAsync(nodes[0], "board");
-        Assert.Equal("Planned", (await board.PostOkAsync($"/api/cycles/{Cycle}/plan")).GetProperty("status").GetString());
-        Assert.Equal("Published", (await board.PostOkAsync($"/api/cycles/{Cycle}/publish")).GetProperty("status").GetString());
-        var offered = Teaching.OfferedSessions(await board.GetOkAsync($"/api/cycles/{Cycle}/plan"));
+        await Cycles.CreateAsync(board, Cycle, courses: 4);
+        var offered = Teaching.OfferedSessions(await Cycles.PlanAndPublishAsync(board, Cycle));
         var byLecturer = offered.GroupBy(o => o.LecturerId).ToDictionary(g => g.Key, g => g.Select(o => o.AssignmentId).ToList());
         Assert.True(byLecturer.Count(l => l.Value.Count >= 2) >= 2, "The demo plan should offer several sessions to several lecturers.");
 

@@ -9,7 +9,7 @@ namespace OrleansTraining.Cluster.Tests.Infrastructure;
 /// ConnectionStrings__Postgres, so these tests fail rather than skip when PostgreSQL is absent. Every process is killed
 /// at the end whatever happened, and the database dropped.
 /// </summary>
-public abstract class GatewayCluster : IAsyncLifetime
+public sealed class GatewayCluster : IAsyncLifetime
 {
     public const int NodeCount = 3;
 
@@ -29,8 +29,11 @@ public abstract class GatewayCluster : IAsyncLifetime
 
     public string Database => _database ?? throw new InvalidOperationException("The cluster has not started.");
 
-    /// <summary>Settings on top of the common ones (e.g. a short answer deadline).</summary>
-    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+    /// <summary>
+    /// A lecturer answers an offer within this time: short, so offers sent at publish escalate during the test (the
+    /// reminders of a killed node must fire on another node).
+    /// </summary>
+    public static readonly TimeSpan OfferAnswer = TimeSpan.FromSeconds(30);
 
     public async Task InitializeAsync()
     {
@@ -41,7 +44,9 @@ public abstract class GatewayCluster : IAsyncLifetime
             ["ConnectionStrings:Postgres"] = _database,
             ["Orleans:ClusterId"] = $"cluster-test-{Guid.NewGuid():N}"[..28],
             ["Orleans:ServiceId"] = "orleans-training-cluster-tests",
-            ["Orleans:ResponseTimeout"] = "00:00:10",
+            // Short, so a stuck call fails in seconds; not shorter, as publishing 200 offers on a loaded machine takes a while.
+            ["Orleans:ResponseTimeout"] = "00:00:20",
+            ["Deadlines:OfferAnswer"] = OfferAnswer.ToString("c"),
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
             ["Auth:SigningKey"] = SigningKey,
@@ -50,11 +55,6 @@ public abstract class GatewayCluster : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
-        foreach (var (key, value) in ExtraSettings)
-        {
-            settings[key] = value;
-        }
-
         for (var i = 0; i < NodeCount; i++)
         {
             _nodes.Add(new GatewayNode($"node{i + 1}", settings));
@@ -96,6 +96,21 @@ public abstract class GatewayCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>Restarts any node a test killed and left down, so the next test starts on three nodes.</summary>
+    public async Task EnsureAllRunningAsync()
+    {
+        var down = _nodes.Where(n => !n.IsRunning).ToList();
+        down.ForEach(n => n.Start());
+        await Task.WhenAll(down.Select(n => n.WaitUntilReadyAsync(StartTimeout)));
+    }
+
     /// <summary>Every node's recent output, to explain a failure.</summary>
     public string Output() => string.Join("\n", _nodes.Select(n => n.Output()));
+}
+
+/// <summary>One cluster for every test class: starting three gateways is the slow part of these tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<GatewayCluster>
+{
+    public const string Name = "three gateway processes";
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OrleansTraining.Cluster.Tests.Infrastructure;
 
 /// <summary>A teaching offer as the lecturer's assignments list shows it.</summary>
-public sealed record Assignment(string AssignmentId, string CycleId, string LecturerId, string CourseId, string SessionId, DateOnly Date, string Slot, string Province, string Status)
+public sealed record Assignment(string AssignmentId, string CycleId, string LecturerId, string CourseId, string SessionId, DateOnly Date, string Slot, string Province, string Status, DateTimeOffset AnswerBy)
 {
     public static Assignment From(JsonElement view)
     {
@@ -17,7 +17,8 @@ public sealed record Assignment(string AssignmentId, string CycleId, string Lect
             DateOnly.Parse(offer.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             offer.GetProperty("slot").GetString()!,
             offer.GetProperty("provinceCode").GetString()!,
-            view.GetProperty("status").GetString()!);
+            view.GetProperty("status").GetString()!,
+            offer.GetProperty("answerBy").GetDateTimeOffset());
     }
 
     /// <summary>
