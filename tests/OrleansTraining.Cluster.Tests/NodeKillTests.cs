@@ -126,11 +126,16 @@ public sealed class NodeKillTests(GatewayCluster cluster, ITestOutputHelper outp
         }
 
         output.WriteLine($"failover-seconds: {failoverSeconds:0.00}");
+        output.WriteLine($"node logs: {string.Join(" ", nodes.Select(n => n.LogPath))}");
         output.WriteLine($"writes: {all.Count} sent, {all.Count(w => w.Acknowledged)} acknowledged ({all.Count(w => w.Acknowledged && w.SentAt > killedAt)} sent after the kill)");
         foreach (var group in all.Where(w => !w.Acknowledged).GroupBy(w => (w.Node, w.Status)))
         {
             output.WriteLine($"  not acknowledged through {group.Key.Node}: status {group.Key.Status} x{group.Count()} (e.g. {Shorten(group.First().Detail)})");
         }
+
+        // A survivor never answers 500 for the dead node: what it could not do is a 503 to retry (or a 409 to retry).
+        Assert.All(all.Where(w => w.Node != victim.Name && !w.Acknowledged), w => Assert.True(w.Status is 503 or 409, $"{w.Node}: {w.Status} {w.Detail}"));
+        Assert.All(recovered.SelectMany(r => r.Failures), f => Assert.Equal("503", f));
 
         // The stream really was under way on every node before the kill, and went on through the survivors after it.
         Assert.All(nodes, n => Assert.Contains(all, w => w.Acknowledged && w.Node == n.Name && w.AnsweredAt < killedAt));

@@ -20,6 +20,7 @@ public sealed class GatewayNode : IDisposable
 
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly object _logLock = new();
     private Process? _process;
 
     public GatewayNode(string name, IReadOnlyDictionary<string, string> settings)
@@ -30,7 +31,13 @@ public sealed class GatewayNode : IDisposable
         SiloPort = TestKit.FreePort.Next();
         GatewayPort = TestKit.FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
+        var folder = Path.Combine(Path.GetTempPath(), "orleans-training-cluster-tests");
+        Directory.CreateDirectory(folder);
+        LogPath = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}-{HttpPort}.log");
     }
+
+    /// <summary>Everything the node printed, across restarts (the failure messages carry only the last lines).</summary>
+    public string LogPath { get; }
 
     public string Name { get; }
 
@@ -176,6 +183,11 @@ public sealed class GatewayNode : IDisposable
         }
 
         _output.Enqueue($"[{Name}] {line}");
+        lock (_logLock)
+        {
+            File.AppendAllText(LogPath, line + Environment.NewLine);
+        }
+
         while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
         {
         }
