@@ -1,4 +1,5 @@
 using OrleansTraining.Bench.Cycle;
+using OrleansTraining.Bench.Failover;
 using OrleansTraining.Bench.GrainHost;
 using OrleansTraining.Bench.Itc2007;
 
@@ -8,6 +9,7 @@ return args.FirstOrDefault() switch
     "host" => await HostBenchmark.RunAsync(args[1..]),
     "itc2007" => await Itc2007Command.RunAsync(args[1..]),
     "cycle" => await CycleCommand.RunAsync(args[1..]),
+    "failover" => await FailoverCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +20,7 @@ static int Usage()
           host                     grain calls/s and state writes/s (SQLite; PostgreSQL when ConnectionStrings__Postgres is set)
           itc2007 <file.ctt> [--seconds s] [--seed n] [--out solution]   ITC-2007 track 3 on one core; prints violations and cost
           cycle [--scale k] [--seed n] [--seconds s] [--iterations n] [--repairs r]   generated national cycle (k=10 for 10x): time to feasible, score, repair latency
+          failover [--writers n] [--before s] [--after s] [--gateway dll]   3 gateways on PostgreSQL (ConnectionStrings__Postgres), SIGKILL one under a stream of writes: failover-seconds, acknowledged writes lost
         """);
     return 2;
 }
