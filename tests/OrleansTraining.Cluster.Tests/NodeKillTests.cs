@@ -53,7 +53,9 @@ public sealed class NodeKillTests(GatewayCluster cluster, ITestOutputHelper outp
         // Publishing sends 200 offers, each with a deadline reminder due OfferAnswer from now, spread over the three
         // silos' reminder ranges.
         using var board = await NodeClient.AsAsync(nodes[0], "board");
+        var publishing = Stopwatch.StartNew();
         var offered = Teaching.OfferedSessions(await Cycles.PlanAndPublishAsync(board, Cycle)).Select(o => o.AssignmentId).ToHashSet();
+        output.WriteLine($"planned and published {offered.Count} offers in {publishing.Elapsed.TotalSeconds:0.0} s");
         var firstDeadline = (await Teaching.AssignmentsAsync(board, Teaching.OfferedSessions(await board.GetOkAsync($"/api/cycles/{Cycle}/plan"))[0].LecturerId))
             .Where(a => a.CycleId == Cycle).Select(a => a.AnswerBy).Min();
 
