@@ -1,4 +1,5 @@
 using OrleansTraining.Bench.Cycle;
+using OrleansTraining.Bench.Failover;
 using OrleansTraining.Bench.GrainHost;
 using OrleansTraining.Bench.Itc2007;
 using OrleansTraining.Bench.Startup;
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "ready" => await ReadyBenchmark.RunAsync(args[1..]),
     "itc2007" => await Itc2007Command.RunAsync(args[1..]),
     "cycle" => await CycleCommand.RunAsync(args[1..]),
+    "failover" => await FailoverCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +23,7 @@ static int Usage()
           ready [gateway.dll]      seconds from starting the built gateway on an existing database until /health/ready answers
           itc2007 <file.ctt> [--seconds s] [--seed n] [--out solution]   ITC-2007 track 3 on one core; prints violations and cost
           cycle [--scale k] [--seed n] [--seconds s] [--iterations n] [--repairs r]   generated national cycle (k=10 for 10x): time to feasible, score, repair latency
+          failover [--writers n] [--before s] [--after s] [--gateway dll]   3 gateways on PostgreSQL (ConnectionStrings__Postgres), SIGKILL one under a stream of writes: failover-seconds, acknowledged writes lost
         """);
     return 2;
 }

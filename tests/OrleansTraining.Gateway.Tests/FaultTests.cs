@@ -25,4 +25,20 @@ public sealed class FaultTests
         Assert.DoesNotContain("hunter2", problem.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", problem.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_call_to_a_node_that_just_died_is_a_503_problem_to_retry()
+    {
+        await using var factory = new GatewayFactory(
+            StorageKind.Sqlite,
+            TestDatabase.NewSqliteConnectionString(),
+            services: services => services.AddSingleton<IStartupFilter, UnavailableNodeRoute>());
+        var board = await new GatewaySession(factory).BoardAsync();
+
+        var response = await board.GetAsync(UnavailableNodeRoute.Path);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("A node is unavailable", problem.Str("title"));
+        Assert.DoesNotContain("SiloUnavailableException", problem.ToString(), StringComparison.Ordinal);
+    }
 }

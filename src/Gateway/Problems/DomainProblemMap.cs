@@ -23,6 +23,9 @@ public static class DomainProblemMap
         InconsistentStateException => Conflict(ConflictRules.ConcurrentUpdate, "The record changed while the request ran; try again."),
         // A grain that does not answer in time is overloaded or its database is; the request may be retried later.
         TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "The system is busy", "The request took too long; try again shortly."),
+        // The grain's node died or cannot be reached (SiloUnavailableException is one of these): membership declares it
+        // dead within seconds and the next call activates the grain on a live node, so the client may simply retry.
+        OrleansMessageRejectionException => Problem(StatusCodes.Status503ServiceUnavailable, "A node is unavailable", "Part of the system is restarting; try again in a few seconds."),
         _ => null,
     };
 

@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+namespace OrleansTraining.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// One gateway as a real operating-system process (<c>dotnet OrleansTraining.Gateway.dll --urls …</c>) hosting its own
+/// silo on its own loopback ports. It keeps its ports across <see cref="Kill"/> and <see cref="Start"/>, so a start
+/// after a kill is a restart of the same node.
+/// </summary>
+public sealed class GatewayNode : IDisposable
+{
+    private const int KeptOutputLines = 300;
+
+    /// <summary>Configuration the test process might carry that must not leak into a node.</summary>
+    private static readonly string[] InheritedPrefixesToDrop =
+        ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "Orleans__", "Storage__", "ConnectionStrings__", "Demo__", "Auth__", "Deadlines__", "Gateway__", "Logging__", "OTEL_"];
+
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly object _logLock = new();
+    private Process? _process;
+
+    public GatewayNode(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        Name = name;
+        _settings = settings;
+        HttpPort = TestKit.FreePort.Next();
+        SiloPort = TestKit.FreePort.Next();
+        GatewayPort = TestKit.FreePort.Next();
+        BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
+        var folder = Path.Combine(Path.GetTempPath(), "orleans-training-cluster-tests");
+        Directory.CreateDirectory(folder);
+        LogPath = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}-{HttpPort}.log");
+    }
+
+    /// <summary>Everything the node printed, across restarts (the failure messages carry only the last lines).</summary>
+    public string LogPath { get; }
+
+    public string Name { get; }
+
+    public int HttpPort { get; }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public Uri BaseAddress { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The gateway the build put next to this project's (see the csproj's GatewayAssemblyPath).</summary>
+    public static string GatewayAssemblyPath
+    {
+        get
+        {
+            var path = typeof(GatewayNode).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "GatewayAssemblyPath").Value!;
+            return File.Exists(path)
+                ? path
+                : throw new InvalidOperationException($"The gateway is not built at {path}; build the solution in the same configuration first.");
+        }
+    }
+
+    public void Start()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException($"{Name} already runs.");
+        }
+
+        var gateway = GatewayAssemblyPath;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(gateway)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(gateway);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        foreach (var key in start.Environment.Keys.Where(k => InheritedPrefixesToDrop.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Orleans__SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__AdvertisedIPAddress"] = "127.0.0.1";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        Keep($"--- {Name} starting at {DateTime.UtcNow:HH:mm:ss.fff} on {BaseAddress} (silo {SiloPort}, gateway {GatewayPort})");
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        Running[this] = 0;
+    }
+
+    /// <summary>SIGKILL for the process and anything it started: no shutdown, no goodbye to the cluster.</summary>
+    public void Kill()
+    {
+        var process = _process;
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
+
+        Keep($"--- {Name} killed at {DateTime.UtcNow:HH:mm:ss.fff}");
+        process.Dispose();
+        _process = null;
+        Running.TryRemove(this, out _);
+    }
+
+    /// <summary>Polls /health/ready until it answers 200 (bounded); fails with the node's output if it never does or exits.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + within;
+        string last = "no answer yet";
+        while (DateTime.UtcNow < deadline)
+        {
+            if (!IsRunning)
+            {
+                throw new Xunit.Sdk.XunitException($"{Name} exited before it was ready.\n{Output()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{Name} was not ready within {within.TotalSeconds:0} s (last: {last}).\n{Output()}");
+    }
+
+    /// <summary>The last lines the node printed, for failure messages.</summary>
+    public string Output() => string.Join('\n', _output);
+
+    public void Dispose() => Kill();
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue($"[{Name}] {line}");
+        lock (_logLock)
+        {
+            File.AppendAllText(LogPath, line + Environment.NewLine);
+        }
+
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>Nodes still running: killed when the test process exits, should a fixture never get to dispose them.</summary>
+    private static readonly ConcurrentDictionary<GatewayNode, byte> Running = new();
+
+    static GatewayNode()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var node in Running.Keys)
+            {
+                try
+                {
+                    node._process?.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            }
+        };
+    }
+}
