@@ -88,9 +88,26 @@ public static class TrainingSilo
         silo.UseSqliteReminderService(settings.SqliteConnectionString);
     }
 
+    /// <summary>
+    /// The connection pool sized to the cores (8 per core, at least 16) unless the connection string says otherwise:
+    /// with the driver's 100, a burst of writes keeps up to 100 server processes busy on a small machine, and they
+    /// commit fewer writes per second than a pool the cores can serve (measured 4x on 2 cores).
+    /// </summary>
+    internal static string SizedPool(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = Math.Max(16, 8 * Environment.ProcessorCount);
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static void AddPostgres(ISiloBuilder silo, SiloSettings settings)
     {
-        var connectionString = settings.PostgresConnectionString!;
+        var connectionString = SizedPool(settings.PostgresConnectionString!);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
             new PostgresSchemaParticipant(connectionString, services.GetRequiredService<ILogger<PostgresMigrator>>()));
         silo.Configure<EndpointOptions>(options =>
