@@ -58,7 +58,10 @@ public static class HostBenchmark
         return 0;
     }
 
-    /// <summary>Both call paths activated, then measured in alternating rounds (so load and JIT tiering hit both alike); the best round of each.</summary>
+    /// <summary>
+    /// Both call paths activated, then measured in rounds ordered A B B A A B B A (so drift in load, JIT tiering and
+    /// GC hits both alike, whichever goes first); the best round of each.
+    /// </summary>
     private static async Task<(long Ours, long Bare)> CallsAsync(Func<int, Task<int>> ours, Func<int, Task<int>> bare)
     {
         for (var i = 0; i < Grains; i++)
@@ -67,16 +70,13 @@ public static class HostBenchmark
             await bare(i);
         }
 
+        await RoundAsync(ours); // warm-up
+        await RoundAsync(bare);
         long bestOurs = 0, bestBare = 0;
-        for (var round = 0; round < 8; round++)
+        foreach (var isOurs in new[] { true, false, false, true, true, false, false, true })
         {
-            var rate = await RoundAsync(round % 2 == 0 ? ours : bare);
-            if (round < 2)
-            {
-                continue; // warm-up
-            }
-
-            if (round % 2 == 0)
+            var rate = await RoundAsync(isOurs ? ours : bare);
+            if (isOurs)
             {
                 bestOurs = Math.Max(bestOurs, rate);
             }
