@@ -16,7 +16,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansTraining.Bench -- <command>
           host                     grain calls/s and state writes/s (SQLite; PostgreSQL when ConnectionStrings__Postgres is set)
-          itc2007 <file.ctt> [--seconds s] [--seed n] [--out solution]   ITC-2007 track 3 on one core; prints violations and cost
+          itc2007 <compNN|file.ctt|all>[,...] [--seeds 1-5] [--runs r] [--seconds s] [--out dir]   ITC-2007 track 3, one thread, runs in sequence;
+                                   per instance mean/min/max cost, violations, first feasible, cost at 25/50/100 % of the budget
           cycle [--scale k] [--seed n] [--seconds s] [--iterations n] [--repairs r]   generated national cycle (k=10 for 10x): time to feasible, score, repair latency
         """);
     return 2;
