@@ -18,6 +18,9 @@ internal sealed record Itc2007Arguments(
     string? Out,
     bool Quiet)
 {
+    /// <summary>Solver tuning from repeated <c>--param name=value</c> (see the command for the names).</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
+
     public static readonly IReadOnlyList<string> All =
         Enumerable.Range(1, 14).Select(i => $"comp{i:00}").ToArray();
 
@@ -29,12 +32,20 @@ internal sealed record Itc2007Arguments(
         var instances = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var quiet = false;
+        var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg == "--quiet")
             {
                 quiet = true;
+            }
+            else if (arg == "--param")
+            {
+                var pair = i + 1 < args.Count ? args[++i].Split('=', 2) : [];
+                if (pair.Length != 2 || pair[0].Length == 0)
+                    throw new FormatException("--param needs name=value.");
+                parameters[pair[0]] = double.Parse(pair[1], CultureInfo.InvariantCulture);
             }
             else if (ValueOptions.Contains(arg))
             {
@@ -80,7 +91,10 @@ internal sealed record Itc2007Arguments(
             double.Parse(values.GetValueOrDefault("--t0") ?? "0", CultureInfo.InvariantCulture),
             double.Parse(values.GetValueOrDefault("--t1") ?? "0", CultureInfo.InvariantCulture),
             values.GetValueOrDefault("--out"),
-            quiet);
+            quiet)
+        {
+            Parameters = parameters,
+        };
     }
 
     /// <summary>"1-5" → 1..5; "1,3,9" → those; ranges and lists combine ("1-3,7"). Order kept, duplicates dropped.</summary>

@@ -75,7 +75,7 @@ internal static class Itc2007Command
             ProgressInterval = TimeSpan.FromSeconds(Math.Clamp(arguments.Seconds / 400, 0.01, 1)),
         };
         var checkpoints = new CheckpointProgress(budget, arguments.Quiet ? null : TimeSpan.FromSeconds(10));
-        var result = Itc2007Solver.Solve(instance, options, CancellationToken.None, checkpoints);
+        var result = Itc2007Solver.Solve(instance, options, CancellationToken.None, checkpoints, Settings(arguments.Parameters));
         var best = result.Search.Best;
         var firstFeasible = result.Search.TimeToFirstFeasible?.TotalSeconds;
         var run = new Itc2007Run(label, seed, best.Hard, best.Soft, firstFeasible,
@@ -96,6 +96,26 @@ internal static class Itc2007Command
         return run;
     }
 
+    /// <summary>--param names: roomonly, kempe, courseroom (move probabilities), t0factor, endratio (temperatures).</summary>
+    internal static Itc2007SolverSettings Settings(IReadOnlyDictionary<string, double> parameters)
+    {
+        var settings = Itc2007SolverSettings.Default;
+        foreach (var (name, value) in parameters)
+        {
+            settings = name switch
+            {
+                "roomonly" => settings with { Moves = settings.Moves with { RoomOnly = value } },
+                "kempe" => settings with { Moves = settings.Moves with { Kempe = value } },
+                "courseroom" => settings with { Moves = settings.Moves with { CourseRoom = value } },
+                "t0factor" => settings with { StartTemperatureFactor = value },
+                "endratio" => settings with { EndTemperatureRatio = value },
+                _ => throw new FormatException($"Unknown --param {name}."),
+            };
+        }
+
+        return settings;
+    }
+
     private static void PrintEnvironment(Itc2007Arguments arguments)
     {
         var affinity = OperatingSystem.IsLinux() || OperatingSystem.IsWindows()
@@ -103,7 +123,9 @@ internal static class Itc2007Command
             : "n/a";
         Console.WriteLine($"itc2007: {arguments.Instances.Count} instance(s) x seeds [{string.Join(',', arguments.Seeds)}] x {arguments.Runs} run(s), " +
                           $"{arguments.Seconds.ToString(CultureInfo.InvariantCulture)} s each" +
-                          (arguments.Iterations is { } it ? $", iteration-calibrated schedule of {it:N0}" : ""));
+                          (arguments.Iterations is { } it ? $", iteration-calibrated schedule of {it:N0}" : "") +
+                          (arguments.Parameters.Count > 0 ? $", params {string.Join(' ', arguments.Parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"))}" : ""));
+        Console.WriteLine($"solver settings {Settings(arguments.Parameters)}");
         Console.WriteLine($"runtime {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC " +
                           $"({GCSettings.LatencyMode}), {Environment.ProcessorCount} processor(s) visible, affinity mask {affinity}; " +
                           "the solver is single-threaded and runs are sequential (one at a time)");

@@ -16,10 +16,12 @@ public static class Itc2007Solver
         Itc2007Instance instance,
         SearchOptions options,
         CancellationToken cancellationToken = default,
-        IProgress<SearchProgress>? progress = null)
+        IProgress<SearchProgress>? progress = null,
+        Itc2007SolverSettings? settings = null)
     {
+        settings ??= Itc2007SolverSettings.Default;
         var clock = Stopwatch.StartNew();
-        var timetable = new Itc2007Timetable(instance);
+        var timetable = new Itc2007Timetable(instance) { Moves = settings.Moves };
         timetable.Construct(options.Seed);
         var engine = new SimulatedAnnealing();
         long iterationsUsed = 0;
@@ -45,7 +47,7 @@ public static class Itc2007Solver
 
         var (initial, final) = options.InitialTemperature > 0
             ? (options.InitialTemperature, options.FinalTemperature)
-            : AutoTemperatures(timetable, options.Seed);
+            : AutoTemperatures(timetable, options.Seed, settings);
         var optimisation = engine.Run(timetable, options with
         {
             Seed = options.Seed + 1,
@@ -69,7 +71,10 @@ public static class Itc2007Solver
     /// Instances differ a lot in cost scale (comp05's moves change cost by tens, comp01's by ones), so the
     /// start temperature is the median cost increase of sampled clash-free uphill moves; the end is 1/40 of it.
     /// </summary>
-    public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed)
+    public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed) =>
+        AutoTemperatures(timetable, seed, Itc2007SolverSettings.Default);
+
+    public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed, Itc2007SolverSettings settings)
     {
         var random = new SplitMix64(seed ^ 0x5eed);
         var uphill = new List<long>();
@@ -85,7 +90,7 @@ public static class Itc2007Solver
         if (uphill.Count == 0)
             return (1, 0.05);
         uphill.Sort();
-        var median = Math.Max(1, uphill[uphill.Count / 2]);
-        return (median, median / 40.0);
+        var initial = Math.Max(1, uphill[uphill.Count / 2]) * settings.StartTemperatureFactor;
+        return (initial, initial * settings.EndTemperatureRatio);
     }
 }

@@ -1,0 +1,16 @@
+namespace OrleansTraining.Planner.Itc2007;
+
+/// <summary>
+/// Probabilities of the timetable's move kinds; what is left is the simple move (a lecture to another
+/// period and/or room, swapping with the occupant).
+/// </summary>
+/// <param name="RoomOnly">A lecture to another room in its period, often one its course already uses.</param>
+/// <param name="Kempe">Kempe chain: a lecture's period swapped with another for every conflicting lecture it drags along.</param>
+/// <param name="CourseRoom">Room-stability repair: all lectures of a course into one of its rooms (swapping within their periods).</param>
+public sealed record Itc2007MoveMix(double RoomOnly, double Kempe, double CourseRoom)
+{
+    public static readonly Itc2007MoveMix Default = new(0.3, 0.0, 0.0);
+
+    /// <summary>The moves before Kempe chains and room-stability repair were added.</summary>
+    public static readonly Itc2007MoveMix Simple = new(0.3, 0.0, 0.0);
+}

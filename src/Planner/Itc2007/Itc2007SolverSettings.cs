@@ -1,0 +1,18 @@
+namespace OrleansTraining.Planner.Itc2007;
+
+/// <summary>
+/// Tuning of the ITC-2007 solver beyond the engine's <see cref="Search.SearchOptions"/>. The defaults are the values
+/// that gave the best mean over seeds in the benchmark (bench/OrleansTraining.Bench/RESULTS-planner.md).
+/// </summary>
+public sealed record Itc2007SolverSettings
+{
+    public static readonly Itc2007SolverSettings Default = new();
+
+    public Itc2007MoveMix Moves { get; init; } = Itc2007MoveMix.Default;
+
+    /// <summary>Automatic start temperature = this × the median uphill move of the instance.</summary>
+    public double StartTemperatureFactor { get; init; } = 1.0;
+
+    /// <summary>Automatic end temperature = start temperature × this.</summary>
+    public double EndTemperatureRatio { get; init; } = 1.0 / 40;
+}
