@@ -22,6 +22,7 @@ internal static class Itc2007Command
         try
         {
             arguments = Itc2007Arguments.Parse(args);
+            _ = Settings(arguments.Parameters);
         }
         catch (FormatException e)
         {
@@ -96,7 +97,7 @@ internal static class Itc2007Command
         return run;
     }
 
-    /// <summary>--param names: roomonly, kempe, courseroom (move probabilities), t0factor, endratio (temperatures).</summary>
+    /// <summary>--param names: roomonly, kempe, courseroom (move probabilities), t0factor, endratio (temperatures), feasround (iterations per feasibility round; 0 one anneal), restart (iterations without a new best before going back to it; 0 never).</summary>
     internal static Itc2007SolverSettings Settings(IReadOnlyDictionary<string, double> parameters)
     {
         var settings = Itc2007SolverSettings.Default;
@@ -109,6 +110,8 @@ internal static class Itc2007Command
                 "courseroom" => settings with { Moves = settings.Moves with { CourseRoom = value } },
                 "t0factor" => settings with { StartTemperatureFactor = value },
                 "endratio" => settings with { EndTemperatureRatio = value },
+                "feasround" => settings with { FeasibilityRoundIterations = value > 0 ? (long)value : null },
+                "restart" => settings with { RestartFromBestAfter = value > 0 ? (long)value : null },
                 _ => throw new FormatException($"Unknown --param {name}."),
             };
         }

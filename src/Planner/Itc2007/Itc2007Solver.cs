@@ -29,20 +29,7 @@ public static class Itc2007Solver
 
         if (!timetable.Score.IsFeasible)
         {
-            // Feasibility phase: a share of the budget, soft cost ignored, low temperature on clash counts.
-            var feasibility = engine.Run(timetable, options with
-            {
-                MaxIterations = options.MaxIterations / 4,
-                TimeLimit = options.TimeLimit / 4,
-                HardWeight = 1,
-                SoftWeight = 0,
-                InitialTemperature = 0.5,
-                FinalTemperature = 0.05,
-                StopWhenFeasible = true,
-                Target = null,
-            }, cancellationToken, progress);
-            iterationsUsed = feasibility.Iterations;
-            firstFeasible = feasibility.TimeToFirstFeasible is { } t ? clock.Elapsed - feasibility.Elapsed + t : null;
+            (iterationsUsed, firstFeasible) = SeekFeasibility(timetable, engine, options, settings, clock, cancellationToken, progress);
         }
 
         var (initial, final) = options.InitialTemperature > 0
@@ -56,6 +43,7 @@ public static class Itc2007Solver
             MaxIterations = options.MaxIterations - iterationsUsed,
             TimeLimit = options.TimeLimit - clock.Elapsed,
             Target = options.Target ?? Score.Zero,
+            RestartFromBestAfter = options.RestartFromBestAfter ?? settings.RestartFromBestAfter,
         }, cancellationToken, progress);
         firstFeasible ??= optimisation.TimeToFirstFeasible is { } f ? clock.Elapsed - optimisation.Elapsed + f : null;
         var search = optimisation with
@@ -65,6 +53,55 @@ public static class Itc2007Solver
             TimeToFirstFeasible = firstFeasible,
         };
         return new Itc2007Result(timetable.ToSolution(), search, initial);
+    }
+
+    /// <summary>
+    /// Feasibility phase: soft cost ignored, low temperature on clash counts, within a quarter of the budget.
+    /// With <see cref="Itc2007SolverSettings.FeasibilityRoundIterations"/> it anneals in rounds of that many
+    /// iterations (each cooling fully, so the time to feasible does not grow with the budget), else once over the quarter.
+    /// </summary>
+    private static (long Iterations, TimeSpan? FirstFeasible) SeekFeasibility(
+        Itc2007Timetable timetable,
+        SimulatedAnnealing engine,
+        SearchOptions options,
+        Itc2007SolverSettings settings,
+        Stopwatch clock,
+        CancellationToken cancellationToken,
+        IProgress<SearchProgress>? progress)
+    {
+        var phase = options with
+        {
+            MaxIterations = options.MaxIterations / 4,
+            TimeLimit = options.TimeLimit / 4,
+            HardWeight = 1,
+            SoftWeight = 0,
+            InitialTemperature = 0.5,
+            FinalTemperature = 0.05,
+            StopWhenFeasible = true,
+            Target = null,
+            RestartFromBestAfter = null,
+        };
+        long used = 0;
+        for (var round = 0; ; round++)
+        {
+            var maxIterations = phase.MaxIterations - used;
+            var timeLeft = phase.TimeLimit - clock.Elapsed;
+            if (maxIterations <= 0 || timeLeft <= TimeSpan.Zero)
+                return (used, null);
+            if (settings.FeasibilityRoundIterations is { } chunk)
+                maxIterations = maxIterations is { } m ? Math.Min(m, chunk) : chunk;
+            var result = engine.Run(timetable, phase with
+            {
+                Seed = options.Seed + 7919 * round,
+                MaxIterations = maxIterations,
+                TimeLimit = timeLeft,
+            }, cancellationToken, progress);
+            used += result.Iterations;
+            if (result.TimeToFirstFeasible is { } t)
+                return (used, clock.Elapsed - result.Elapsed + t);
+            if (settings.FeasibilityRoundIterations is null || result.StopReason != SearchStopReason.IterationLimit)
+                return (used, null);
+        }
     }
 
     /// <summary>

@@ -15,4 +15,10 @@ public sealed record Itc2007SolverSettings
 
     /// <summary>Automatic end temperature = start temperature × this.</summary>
     public double EndTemperatureRatio { get; init; } = 1.0 / 40;
+
+    /// <summary>Feasibility phase in annealing rounds of this many iterations (null: one anneal over a quarter of the budget).</summary>
+    public long? FeasibilityRoundIterations { get; init; }
+
+    /// <summary>Optimisation phase: back to the best timetable after this many iterations without a new best (null: never).</summary>
+    public long? RestartFromBestAfter { get; init; }
 }
