@@ -106,7 +106,8 @@ public static class Itc2007Solver
 
     /// <summary>
     /// Instances differ a lot in cost scale (comp05's moves change cost by tens, comp01's by ones), so the
-    /// start temperature is the median cost increase of sampled clash-free uphill moves; the end is 1/40 of it.
+    /// start temperature is the median cost increase of sampled clash-free uphill moves (times
+    /// <see cref="Itc2007SolverSettings.StartTemperatureFactor"/>); the end is <see cref="Itc2007SolverSettings.EndTemperatureRatio"/> of it.
     /// </summary>
     public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed) =>
         AutoTemperatures(timetable, seed, Itc2007SolverSettings.Default);
