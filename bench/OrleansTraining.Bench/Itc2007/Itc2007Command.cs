@@ -93,7 +93,7 @@ internal static class Itc2007Command
 
         Console.WriteLine($"  seed {seed}: violations {best.Hard} cost {best.Soft} at 25% {run.CostAtQuarter?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
                           $"at 50% {run.CostAtHalf?.ToString(CultureInfo.InvariantCulture) ?? "-"} first-feasible {Seconds(firstFeasible)} " +
-                          $"iterations {result.Search.Iterations:N0} elapsed {result.Search.Elapsed.TotalSeconds:F1}s t0 {result.InitialTemperature:F1}");
+                          $"iterations {result.Search.Iterations:N0} elapsed {result.Search.Elapsed.TotalSeconds:F1}s t0 {result.InitialTemperature:F1}{LoadAverage()}");
         return run;
     }
 
@@ -146,6 +146,17 @@ internal static class Itc2007Command
                               $"{Seconds(s.FirstFeasible?.Mean)} ({Seconds(s.FirstFeasible?.Max)}){(s.NeverFeasible > 0 ? $", never in {s.NeverFeasible}" : "")} | " +
                               $"{Mean(s.CostAtQuarter)} | {Mean(s.CostAtHalf)} | {s.Cost.Mean:F1} |");
         }
+    }
+
+    /// <summary>The machine's 1-minute load average after the run (Linux), so a slow run under others' load shows as such.</summary>
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        if (!File.Exists(path))
+            return "";
+        var text = File.ReadAllText(path);
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? $" load {text[..space]}" : "";
     }
 
     private static string Quarter(double seconds, double fraction) => (seconds * fraction).ToString("0.#", CultureInfo.InvariantCulture);
