@@ -15,7 +15,7 @@ public sealed record Itc2007SolverSettings
 
     /// <summary>
     /// Automatic end temperature = start temperature × this. 1/80 (was 1/40): with Kempe chains at 50 % the sum of
-    /// mean costs over comp02/05/07/12 (seeds 1–5, 10 s) went 751 → 735; without Kempe chains 831 → 828, and 1/20 was worse (911).
+    /// mean costs over comp02/05/07/12 (seeds 1–5, 10 s) went 751 → 735; without Kempe chains 831 → 828, and 1/20 was worse (951).
     /// </summary>
     public double EndTemperatureRatio { get; init; } = 1.0 / 80;
 
