@@ -21,7 +21,8 @@ static int Usage()
         usage: dotnet run -c Release --project bench/OrleansTraining.Bench -- <command>
           host                     grain calls/s (ours and a bare Orleans grain, in the silo and through a client) and state writes/s (SQLite; PostgreSQL when ConnectionStrings__Postgres is set)
           ready [gateway.dll]      seconds from starting the built gateway on an existing database until /health/ready answers
-          itc2007 <file.ctt> [--seconds s] [--seed n] [--out solution]   ITC-2007 track 3 on one core; prints violations and cost
+          itc2007 <compNN|file.ctt|all>[,...] [--seeds 1-5] [--runs r] [--seconds s] [--out dir]   ITC-2007 track 3, one thread, runs in sequence;
+                                   per instance mean/min/max cost, violations, first feasible, cost at 25/50/100 % of the budget
           cycle [--scale k] [--seed n] [--seconds s] [--iterations n] [--repairs r]   generated national cycle (k=10 for 10x): time to feasible, score, repair latency
           failover [--writers n] [--before s] [--after s] [--gateway dll]   3 gateways on PostgreSQL (ConnectionStrings__Postgres), SIGKILL one under a stream of writes: failover-seconds, acknowledged writes lost
         """);

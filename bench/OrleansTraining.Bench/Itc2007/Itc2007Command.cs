@@ -1,47 +1,169 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using OrleansTraining.Planner.Itc2007;
 using OrleansTraining.Planner.Search;
 
 namespace OrleansTraining.Bench.Itc2007;
 
-/// <summary>itc2007 &lt;file.ctt&gt; --seconds s --seed n --out solution: solve one instance on one thread and print cost.</summary>
+/// <summary>
+/// itc2007 &lt;instances|all&gt; [--seeds 1-5] [--runs 1] [--seconds 60] [--out dir|file.sol]: solve each instance once per
+/// seed and run, one run at a time on this thread, and print per instance mean/min/max cost, violations, time to
+/// first feasible and the cost at 25 % and 50 % of the budget.
+/// </summary>
 internal static class Itc2007Command
 {
+    public const string Usage =
+        "usage: itc2007 <compNN|file.ctt|all>[,...] [--seeds 1-5 | --seed 1] [--runs 1] [--seconds 60] [--out dir|file.sol] [--iterations n] [--t0 T] [--t1 T] [--quiet]";
+
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0)
+        Itc2007Arguments arguments;
+        try
         {
-            Console.Error.WriteLine("usage: itc2007 <file.ctt> [--seconds 60] [--seed 1] [--out solution.sol] [--iterations n]");
+            arguments = Itc2007Arguments.Parse(args);
+            _ = Settings(arguments.Parameters);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Usage);
             return 2;
         }
 
-        var path = ResolveInstance(args[0]);
-        var seconds = double.Parse(Option(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
-        var seed = long.Parse(Option(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
-        var iterations = Option(args, "--iterations") is { } it ? long.Parse(it, CultureInfo.InvariantCulture) : (long?)null;
-        var output = Option(args, "--out");
+        PrintEnvironment(arguments);
+        var summaries = new List<Itc2007InstanceSummary>();
+        var allFeasible = true;
+        foreach (var name in arguments.Instances)
+        {
+            var path = ResolveInstance(name);
+            var instance = Itc2007Parser.Parse(await File.ReadAllTextAsync(path));
+            var label = Path.GetFileNameWithoutExtension(path);
+            Console.WriteLine($"{label} ({instance.Name}): {instance.Courses.Length} courses, {instance.TotalLectures} lectures, {instance.Rooms.Length} rooms, {instance.Periods} periods, {instance.Curricula.Length} curricula");
+            var runs = new List<Itc2007Run>();
+            foreach (var seed in arguments.Seeds)
+            {
+                for (var repeat = 0; repeat < arguments.Runs; repeat++)
+                {
+                    var run = await RunOnceAsync(arguments, instance, label, seed);
+                    runs.Add(run);
+                    allFeasible &= run.Violations == 0;
+                }
+            }
 
-        var instance = Itc2007Parser.Parse(await File.ReadAllTextAsync(path));
-        Console.WriteLine($"{instance.Name}: {instance.Courses.Length} courses, {instance.TotalLectures} lectures, {instance.Rooms.Length} rooms, {instance.Periods} periods, {instance.Curricula.Length} curricula");
+            var summary = Itc2007InstanceSummary.Of(label, runs);
+            summaries.Add(summary);
+            Console.WriteLine($"  {label}: cost mean {summary.Cost.Mean:F1} min {summary.Cost.Min} max {summary.Cost.Max} (±{summary.Cost.Spread:P0}), " +
+                              $"violations max {summary.MaxViolations}, first feasible mean {Seconds(summary.FirstFeasible?.Mean)}, " +
+                              $"at 25% {Mean(summary.CostAtQuarter)}, at 50% {Mean(summary.CostAtHalf)}");
+        }
+
+        PrintTable(arguments, summaries);
+        return allFeasible ? 0 : 1;
+    }
+
+    private static async Task<Itc2007Run> RunOnceAsync(Itc2007Arguments arguments, Itc2007Instance instance, string label, long seed)
+    {
+        var budget = TimeSpan.FromSeconds(arguments.Seconds);
         var options = new SearchOptions
         {
             Seed = seed,
-            TimeLimit = TimeSpan.FromSeconds(seconds),
-            MaxIterations = iterations,
-            InitialTemperature = double.Parse(Option(args, "--t0") ?? "0", CultureInfo.InvariantCulture),
-            FinalTemperature = double.Parse(Option(args, "--t1") ?? "0", CultureInfo.InvariantCulture),
+            TimeLimit = budget,
+            MaxIterations = arguments.Iterations,
+            InitialTemperature = arguments.InitialTemperature,
+            FinalTemperature = arguments.FinalTemperature,
             HardWeight = 1000,
-            ProgressInterval = TimeSpan.FromSeconds(10),
+            ProgressInterval = TimeSpan.FromSeconds(Math.Clamp(arguments.Seconds / 400, 0.01, 1)),
         };
-        var result = Itc2007Solver.Solve(instance, options, CancellationToken.None, new ConsoleProgress());
-        if (output is not null)
-            await File.WriteAllTextAsync(output, result.Solution.ToCompetitionFormat());
+        var checkpoints = new CheckpointProgress(budget, arguments.Quiet ? null : TimeSpan.FromSeconds(10));
+        var result = Itc2007Solver.Solve(instance, options, CancellationToken.None, checkpoints, Settings(arguments.Parameters));
+        var best = result.Search.Best;
+        var firstFeasible = result.Search.TimeToFirstFeasible?.TotalSeconds;
+        var run = new Itc2007Run(label, seed, best.Hard, best.Soft, firstFeasible,
+            checkpoints.At(0.25), checkpoints.At(0.5), result.Search.Iterations);
 
-        Console.WriteLine($"violations {result.Search.Best.Hard} cost {result.Search.Best.Soft} " +
-                          $"iterations {result.Search.Iterations:N0} elapsed {result.Search.Elapsed.TotalSeconds:F1}s " +
-                          $"t0 {result.InitialTemperature:F1} first-feasible {(result.Search.TimeToFirstFeasible?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "never")}s seed {seed}");
-        return result.Search.Best.Hard == 0 ? 0 : 1;
+        if (arguments.Out is { } output)
+        {
+            var file = output.EndsWith(".sol", StringComparison.Ordinal)
+                ? output
+                : Path.Combine(output, $"{label}-{arguments.Seconds.ToString(CultureInfo.InvariantCulture)}s-seed{seed}-cost{best.Soft}.sol");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await File.WriteAllTextAsync(file, result.Solution.ToCompetitionFormat());
+        }
+
+        Console.WriteLine($"  seed {seed}: violations {best.Hard} cost {best.Soft} at 25% {run.CostAtQuarter?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
+                          $"at 50% {run.CostAtHalf?.ToString(CultureInfo.InvariantCulture) ?? "-"} first-feasible {Seconds(firstFeasible)} " +
+                          $"iterations {result.Search.Iterations:N0} elapsed {result.Search.Elapsed.TotalSeconds:F1}s t0 {result.InitialTemperature:F1}{LoadAverage()}");
+        return run;
     }
+
+    /// <summary>--param names: roomonly, kempe, courseroom (move probabilities), t0factor, endratio (temperatures), feasround (iterations per feasibility round; 0 one anneal), restart (iterations without a new best before going back to it; 0 never).</summary>
+    internal static Itc2007SolverSettings Settings(IReadOnlyDictionary<string, double> parameters)
+    {
+        var settings = Itc2007SolverSettings.Default;
+        foreach (var (name, value) in parameters)
+        {
+            settings = name switch
+            {
+                "roomonly" => settings with { Moves = settings.Moves with { RoomOnly = value } },
+                "kempe" => settings with { Moves = settings.Moves with { Kempe = value } },
+                "courseroom" => settings with { Moves = settings.Moves with { CourseRoom = value } },
+                "t0factor" => settings with { StartTemperatureFactor = value },
+                "endratio" => settings with { EndTemperatureRatio = value },
+                "feasround" => settings with { FeasibilityRoundIterations = value > 0 ? (long)value : null },
+                "restart" => settings with { RestartFromBestAfter = value > 0 ? (long)value : null },
+                _ => throw new FormatException($"Unknown --param {name}."),
+            };
+        }
+
+        return settings;
+    }
+
+    private static void PrintEnvironment(Itc2007Arguments arguments)
+    {
+        var affinity = OperatingSystem.IsLinux() || OperatingSystem.IsWindows()
+            ? Convert.ToString((long)Process.GetCurrentProcess().ProcessorAffinity, 2)
+            : "n/a";
+        Console.WriteLine($"itc2007: {arguments.Instances.Count} instance(s) x seeds [{string.Join(',', arguments.Seeds)}] x {arguments.Runs} run(s), " +
+                          $"{arguments.Seconds.ToString(CultureInfo.InvariantCulture)} s each" +
+                          (arguments.Iterations is { } it ? $", iteration-calibrated schedule of {it:N0}" : "") +
+                          (arguments.Parameters.Count > 0 ? $", params {string.Join(' ', arguments.Parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"))}" : ""));
+        Console.WriteLine($"solver settings {Settings(arguments.Parameters)}");
+        Console.WriteLine($"runtime {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC " +
+                          $"({GCSettings.LatencyMode}), {Environment.ProcessorCount} processor(s) visible, affinity mask {affinity}; " +
+                          "the solver is single-threaded and runs are sequential (one at a time)");
+    }
+
+    private static void PrintTable(Itc2007Arguments arguments, IReadOnlyList<Itc2007InstanceSummary> summaries)
+    {
+        var seconds = arguments.Seconds.ToString(CultureInfo.InvariantCulture);
+        Console.WriteLine();
+        Console.WriteLine($"| instance | runs | cost mean | min–max | spread | violations (max) | first feasible mean (max) s | mean at 25 % ({Quarter(arguments.Seconds, 0.25)} s) | mean at 50 % | mean at 100 % ({seconds} s) |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var s in summaries)
+        {
+            Console.WriteLine($"| {s.Instance} | {s.Runs} | {s.Cost.Mean:F1} | {s.Cost.Min}–{s.Cost.Max} | ±{s.Cost.Spread:P0} | {s.MaxViolations} | " +
+                              $"{Seconds(s.FirstFeasible?.Mean)} ({Seconds(s.FirstFeasible?.Max)}){(s.NeverFeasible > 0 ? $", never in {s.NeverFeasible}" : "")} | " +
+                              $"{Mean(s.CostAtQuarter)} | {Mean(s.CostAtHalf)} | {s.Cost.Mean:F1} |");
+        }
+    }
+
+    /// <summary>The machine's 1-minute load average after the run (Linux), so a slow run under others' load shows as such.</summary>
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        if (!File.Exists(path))
+            return "";
+        var text = File.ReadAllText(path);
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? $" load {text[..space]}" : "";
+    }
+
+    private static string Quarter(double seconds, double fraction) => (seconds * fraction).ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Mean(Summary? summary) => summary is null ? "-" : summary.Mean.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Seconds(double? seconds) => seconds?.ToString("F2", CultureInfo.InvariantCulture) ?? "never";
 
     /// <summary>A path, or a bundled instance name ("comp01") found in Itc2007/instances above the binary or the working directory.</summary>
     private static string ResolveInstance(string name)
@@ -65,16 +187,36 @@ internal static class Itc2007Command
         throw new FileNotFoundException($"No instance {name}.");
     }
 
-    private static string? Option(string[] args, string name)
+    /// <summary>
+    /// Receives the solver's progress on its own thread and records the best feasible cost known at 25 % and 50 %
+    /// of the budget (by this stopwatch, which starts with the solve, construction included); optionally echoes.
+    /// </summary>
+    private sealed class CheckpointProgress(TimeSpan budget, TimeSpan? echoEvery) : IProgress<SearchProgress>
     {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Dictionary<double, long?> _atFraction = new();
+        private Score? _best;
+        private TimeSpan _nextEcho = echoEvery ?? TimeSpan.MaxValue;
 
-    /// <summary>Prints on the solver's thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class ConsoleProgress : IProgress<SearchProgress>
-    {
-        public void Report(SearchProgress p) =>
-            Console.WriteLine($"  {p.Elapsed.TotalSeconds,6:F1}s best {p.Best} current {p.Current} iterations {p.Iterations:N0}");
+        public long? At(double fraction) =>
+            _atFraction.TryGetValue(fraction, out var cost) ? cost : _best is { IsFeasible: true } b ? b.Soft : null;
+
+        public void Report(SearchProgress value)
+        {
+            var elapsed = _clock.Elapsed;
+            foreach (var fraction in new[] { 0.25, 0.5 })
+            {
+                if (!_atFraction.ContainsKey(fraction) && elapsed >= budget * fraction)
+                    _atFraction[fraction] = _best is { IsFeasible: true } b ? b.Soft : null;
+            }
+
+            if (_best is null || value.Best < _best.Value)
+                _best = value.Best;
+            if (echoEvery is { } every && elapsed >= _nextEcho)
+            {
+                Console.WriteLine($"    {elapsed.TotalSeconds,6:F1}s best {value.Best} current {value.Current} iterations {value.Iterations:N0}");
+                _nextEcho = elapsed + every;
+            }
+        }
     }
 }

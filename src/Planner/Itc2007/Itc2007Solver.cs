@@ -16,10 +16,12 @@ public static class Itc2007Solver
         Itc2007Instance instance,
         SearchOptions options,
         CancellationToken cancellationToken = default,
-        IProgress<SearchProgress>? progress = null)
+        IProgress<SearchProgress>? progress = null,
+        Itc2007SolverSettings? settings = null)
     {
+        settings ??= Itc2007SolverSettings.Default;
         var clock = Stopwatch.StartNew();
-        var timetable = new Itc2007Timetable(instance);
+        var timetable = new Itc2007Timetable(instance) { Moves = settings.Moves };
         timetable.Construct(options.Seed);
         var engine = new SimulatedAnnealing();
         long iterationsUsed = 0;
@@ -27,25 +29,12 @@ public static class Itc2007Solver
 
         if (!timetable.Score.IsFeasible)
         {
-            // Feasibility phase: a share of the budget, soft cost ignored, low temperature on clash counts.
-            var feasibility = engine.Run(timetable, options with
-            {
-                MaxIterations = options.MaxIterations / 4,
-                TimeLimit = options.TimeLimit / 4,
-                HardWeight = 1,
-                SoftWeight = 0,
-                InitialTemperature = 0.5,
-                FinalTemperature = 0.05,
-                StopWhenFeasible = true,
-                Target = null,
-            }, cancellationToken, progress);
-            iterationsUsed = feasibility.Iterations;
-            firstFeasible = feasibility.TimeToFirstFeasible is { } t ? clock.Elapsed - feasibility.Elapsed + t : null;
+            (iterationsUsed, firstFeasible) = SeekFeasibility(timetable, engine, options, settings, clock, cancellationToken, progress);
         }
 
         var (initial, final) = options.InitialTemperature > 0
             ? (options.InitialTemperature, options.FinalTemperature)
-            : AutoTemperatures(timetable, options.Seed);
+            : AutoTemperatures(timetable, options.Seed, settings);
         var optimisation = engine.Run(timetable, options with
         {
             Seed = options.Seed + 1,
@@ -54,6 +43,7 @@ public static class Itc2007Solver
             MaxIterations = options.MaxIterations - iterationsUsed,
             TimeLimit = options.TimeLimit - clock.Elapsed,
             Target = options.Target ?? Score.Zero,
+            RestartFromBestAfter = options.RestartFromBestAfter ?? settings.RestartFromBestAfter,
         }, cancellationToken, progress);
         firstFeasible ??= optimisation.TimeToFirstFeasible is { } f ? clock.Elapsed - optimisation.Elapsed + f : null;
         var search = optimisation with
@@ -66,10 +56,63 @@ public static class Itc2007Solver
     }
 
     /// <summary>
-    /// Instances differ a lot in cost scale (comp05's moves change cost by tens, comp01's by ones), so the
-    /// start temperature is the median cost increase of sampled clash-free uphill moves; the end is 1/40 of it.
+    /// Feasibility phase: soft cost ignored, low temperature on clash counts, within a quarter of the budget.
+    /// With <see cref="Itc2007SolverSettings.FeasibilityRoundIterations"/> it anneals in rounds of that many
+    /// iterations (each cooling fully, so the time to feasible does not grow with the budget), else once over the quarter.
     /// </summary>
-    public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed)
+    private static (long Iterations, TimeSpan? FirstFeasible) SeekFeasibility(
+        Itc2007Timetable timetable,
+        SimulatedAnnealing engine,
+        SearchOptions options,
+        Itc2007SolverSettings settings,
+        Stopwatch clock,
+        CancellationToken cancellationToken,
+        IProgress<SearchProgress>? progress)
+    {
+        var phase = options with
+        {
+            MaxIterations = options.MaxIterations / 4,
+            TimeLimit = options.TimeLimit / 4,
+            HardWeight = 1,
+            SoftWeight = 0,
+            InitialTemperature = 0.5,
+            FinalTemperature = 0.05,
+            StopWhenFeasible = true,
+            Target = null,
+            RestartFromBestAfter = null,
+        };
+        long used = 0;
+        for (var round = 0; ; round++)
+        {
+            var maxIterations = phase.MaxIterations - used;
+            var timeLeft = phase.TimeLimit - clock.Elapsed;
+            if (maxIterations <= 0 || timeLeft <= TimeSpan.Zero)
+                return (used, null);
+            if (settings.FeasibilityRoundIterations is { } chunk)
+                maxIterations = maxIterations is { } m ? Math.Min(m, chunk) : chunk;
+            var result = engine.Run(timetable, phase with
+            {
+                Seed = options.Seed + 7919 * round,
+                MaxIterations = maxIterations,
+                TimeLimit = timeLeft,
+            }, cancellationToken, progress);
+            used += result.Iterations;
+            if (result.TimeToFirstFeasible is { } t)
+                return (used, clock.Elapsed - result.Elapsed + t);
+            if (settings.FeasibilityRoundIterations is null || result.StopReason != SearchStopReason.IterationLimit)
+                return (used, null);
+        }
+    }
+
+    /// <summary>
+    /// Instances differ a lot in cost scale (comp05's moves change cost by tens, comp01's by ones), so the
+    /// start temperature is the median cost increase of sampled clash-free uphill moves (times
+    /// <see cref="Itc2007SolverSettings.StartTemperatureFactor"/>); the end is <see cref="Itc2007SolverSettings.EndTemperatureRatio"/> of it.
+    /// </summary>
+    public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed) =>
+        AutoTemperatures(timetable, seed, Itc2007SolverSettings.Default);
+
+    public static (double Initial, double Final) AutoTemperatures(Itc2007Timetable timetable, long seed, Itc2007SolverSettings settings)
     {
         var random = new SplitMix64(seed ^ 0x5eed);
         var uphill = new List<long>();
@@ -85,7 +128,7 @@ public static class Itc2007Solver
         if (uphill.Count == 0)
             return (1, 0.05);
         uphill.Sort();
-        var median = Math.Max(1, uphill[uphill.Count / 2]);
-        return (median, median / 40.0);
+        var initial = Math.Max(1, uphill[uphill.Count / 2]) * settings.StartTemperatureFactor;
+        return (initial, initial * settings.EndTemperatureRatio);
     }
 }

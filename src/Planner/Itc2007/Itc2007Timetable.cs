@@ -8,7 +8,7 @@ namespace OrleansTraining.Planner.Itc2007;
 /// room, and no room holds two lectures in one period (moves swap with the occupant), so the only hard
 /// violations that can appear are teacher and curriculum clashes; unavailable periods are never chosen.
 /// </summary>
-public sealed class Itc2007Timetable : ILocalSearchProblem
+public sealed partial class Itc2007Timetable : ILocalSearchProblem
 {
     private const int MinimumWorkingDaysWeight = 5;
     private const int CompactnessWeight = 2;
@@ -37,11 +37,14 @@ public sealed class Itc2007Timetable : ILocalSearchProblem
     private readonly int[] _bestPeriod;
     private readonly int[] _bestRoom;
 
-    // The last move, for undo: up to two lectures with their positions before the move.
+    // The last move, for undo: the lectures it moved with their positions before the move.
     private int _undoCount;
-    private readonly int[] _undoLecture = new int[2];
-    private readonly int[] _undoPeriod = new int[2];
-    private readonly int[] _undoRoom = new int[2];
+    private readonly int[] _undoLecture;
+    private readonly int[] _undoPeriod;
+    private readonly int[] _undoRoom;
+
+    // Courses that may not share a period (same teacher or a common curriculum), for Kempe chains.
+    private readonly bool[] _conflict;
 
     private long _hard;
     private long _soft;
@@ -84,11 +87,24 @@ public sealed class Itc2007Timetable : ILocalSearchProblem
         _courseRooms = new int[courses];
         _bestPeriod = new int[lectures];
         _bestRoom = new int[lectures];
+        var undoCapacity = Math.Max(2 * _rooms, instance.Courses.Select(c => c.Lectures).DefaultIfEmpty(1).Max()) * 2 + 2;
+        _undoLecture = new int[undoCapacity];
+        _undoPeriod = new int[undoCapacity];
+        _undoRoom = new int[undoCapacity];
+        _conflict = new bool[courses * courses];
+        for (var a = 0; a < courses; a++)
+            for (var b = 0; b < courses; b++)
+                _conflict[a * courses + b] = a == b || _courseTeacher[a] == _courseTeacher[b] || _courseCurricula[a].Intersect(_courseCurricula[b]).Any();
+        _scratch = new int[lectures];
+        _chainMark = new int[lectures];
         // An empty course costs its whole minimum of working days until its lectures are placed.
         _soft = instance.Courses.Sum(c => (long)MinimumWorkingDaysWeight * c.MinWorkingDays);
     }
 
     public Score Score => new(_hard, _soft);
+
+    /// <summary>How often each kind of move is drawn (default: the mix measured best over seeds).</summary>
+    public Itc2007MoveMix Moves { get; set; } = Itc2007MoveMix.Default;
 
     public int LectureCount => _lectureCourse.Length;
 
@@ -132,54 +148,6 @@ public sealed class Itc2007Timetable : ILocalSearchProblem
                 Add(lecture, bestPeriod, bestRoom);
             }
         }
-    }
-
-    public bool TryApplyRandomMove(SplitMix64 random, out Score delta)
-    {
-        delta = default;
-        var lecture = random.Next(_lectureCourse.Length);
-        var course = _lectureCourse[lecture];
-        var fromPeriod = _period[lecture];
-        var fromRoom = _room[lecture];
-        int toPeriod, toRoom;
-        if (random.Next(10) < 3)
-        {
-            // Room move in the same period, often to a room the course already uses (room stability).
-            toPeriod = fromPeriod;
-            var sibling = _courseFirstLecture[course] + random.Next(_instance.Courses[course].Lectures);
-            toRoom = random.Next(2) == 0 ? _room[sibling] : random.Next(_rooms);
-        }
-        else
-        {
-            var available = _courseAvailablePeriods[course];
-            toPeriod = available[random.Next(available.Length)];
-            toRoom = random.Next(3) == 0 ? fromRoom : random.Next(_rooms);
-        }
-
-        if (toPeriod == fromPeriod && toRoom == fromRoom)
-            return false;
-        var other = _occupant[toPeriod * _rooms + toRoom];
-        if (other >= 0)
-        {
-            var otherCourse = _lectureCourse[other];
-            if (otherCourse == course || Array.BinarySearch(_courseAvailablePeriods[otherCourse], fromPeriod) < 0)
-                return false;
-        }
-
-        var before = Score;
-        _undoCount = 0;
-        Remember(lecture);
-        Remove(lecture);
-        if (other >= 0)
-        {
-            Remember(other);
-            Remove(other);
-            Add(other, fromPeriod, fromRoom);
-        }
-
-        Add(lecture, toPeriod, toRoom);
-        delta = Score - before;
-        return true;
     }
 
     public void UndoLastMove()

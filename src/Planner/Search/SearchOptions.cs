@@ -30,5 +30,11 @@ public sealed record SearchOptions
     /// <summary>Stop once the best score is feasible and has not improved for this many iterations (deterministic).</summary>
     public long? StallIterations { get; init; }
 
+    /// <summary>
+    /// Go back to the best solution when it has not improved for this many iterations (again every so many
+    /// iterations while it does not); the schedule's temperature carries on. Null (the default) never does.
+    /// </summary>
+    public long? RestartFromBestAfter { get; init; }
+
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

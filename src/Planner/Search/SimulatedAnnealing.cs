@@ -30,6 +30,7 @@ public sealed class SimulatedAnnealing
         var temperature = options.InitialTemperature;
         long iteration = 0;
         long lastImprovement = 0;
+        long lastRestart = 0;
         var stop = SearchStopReason.IterationLimit;
 
         if (Reached(options, best))
@@ -70,6 +71,12 @@ public sealed class SimulatedAnnealing
                     progress.Report(new SearchProgress(best, problem.Score, elapsed, iteration));
                     nextProgress = elapsed + options.ProgressInterval;
                 }
+            }
+
+            if (options.RestartFromBestAfter is { } restart && iteration - Math.Max(lastImprovement, lastRestart) >= restart)
+            {
+                problem.RestoreBest();
+                lastRestart = iteration;
             }
 
             iteration++;

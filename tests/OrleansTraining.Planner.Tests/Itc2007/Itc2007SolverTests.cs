@@ -47,6 +47,22 @@ public sealed class Itc2007SolverTests
         Assert.Equal(result.Search.Best.Soft, check.Cost);
     }
 
+    [Theory]
+    [InlineData("comp01.ctt")]
+    [InlineData("comp05.ctt")]
+    [InlineData("comp12.ctt")]
+    public void Kempe_chains_and_room_stability_moves_keep_the_incremental_cost_exact(string file)
+    {
+        var text = Instances.Read(file);
+        var settings = Itc2007SolverSettings.Default with { Moves = new Itc2007MoveMix(RoomOnly: 0.2, Kempe: 0.3, CourseRoom: 0.2) };
+
+        var result = Itc2007Solver.Solve(Itc2007Parser.Parse(text), Iterations(400_000), default, null, settings);
+
+        var check = Itc2007Checker.Check(text, result.Solution.ToCompetitionFormat());
+        Assert.Equal(result.Search.Best.Hard, check.Violations);
+        Assert.Equal(result.Search.Best.Soft, check.Cost);
+    }
+
     [Fact]
     public void Same_seed_and_iteration_limit_give_the_same_timetable()
     {

@@ -1,0 +1,27 @@
+namespace OrleansTraining.Planner.Itc2007;
+
+/// <summary>
+/// Tuning of the ITC-2007 solver beyond the engine's <see cref="Search.SearchOptions"/>. The defaults are the values
+/// that gave the best mean over seeds in the benchmark (bench/OrleansTraining.Bench/RESULTS-planner.md).
+/// </summary>
+public sealed record Itc2007SolverSettings
+{
+    public static readonly Itc2007SolverSettings Default = new();
+
+    public Itc2007MoveMix Moves { get; init; } = Itc2007MoveMix.Default;
+
+    /// <summary>Automatic start temperature = this × the median uphill move of the instance.</summary>
+    public double StartTemperatureFactor { get; init; } = 1.0;
+
+    /// <summary>
+    /// Automatic end temperature = start temperature × this. 1/80 (was 1/40): with Kempe chains at 50 % the sum of
+    /// mean costs over comp02/05/07/12 (seeds 1–5, 10 s) went 751 → 735; without Kempe chains 831 → 828, and 1/20 was worse (951).
+    /// </summary>
+    public double EndTemperatureRatio { get; init; } = 1.0 / 80;
+
+    /// <summary>Feasibility phase in annealing rounds of this many iterations (null: one anneal over a quarter of the budget).</summary>
+    public long? FeasibilityRoundIterations { get; init; }
+
+    /// <summary>Optimisation phase: back to the best timetable after this many iterations without a new best (null: never).</summary>
+    public long? RestartFromBestAfter { get; init; }
+}

@@ -1,0 +1,220 @@
+using OrleansTraining.Planner.Search;
+
+namespace OrleansTraining.Planner.Itc2007;
+
+/// <summary>The timetable's random moves; each keeps the one-lecture-per-room-and-period invariant and can be undone.</summary>
+public sealed partial class Itc2007Timetable
+{
+    // Kempe chain scratch: the chain's lectures, and a per-lecture stamp marking chain membership.
+    private readonly int[] _scratch;
+    private readonly int[] _chainMark;
+    private int _stamp;
+
+    public bool TryApplyRandomMove(SplitMix64 random, out Score delta)
+    {
+        var mix = Moves;
+        var draw = random.NextDouble();
+        if (draw < mix.Kempe)
+            return TryKempeChain(random, out delta);
+        draw -= mix.Kempe;
+        if (draw < mix.CourseRoom)
+            return TryCourseRoom(random, out delta);
+        draw -= mix.CourseRoom;
+        return TrySimpleMove(random, draw < mix.RoomOnly, out delta);
+    }
+
+    /// <summary>A lecture to another (period, room), or another room in its period; swaps with the occupant.</summary>
+    private bool TrySimpleMove(SplitMix64 random, bool roomOnly, out Score delta)
+    {
+        delta = default;
+        var lecture = random.Next(_lectureCourse.Length);
+        var course = _lectureCourse[lecture];
+        var fromPeriod = _period[lecture];
+        var fromRoom = _room[lecture];
+        int toPeriod, toRoom;
+        if (roomOnly)
+        {
+            // Room move in the same period, often to a room the course already uses (room stability).
+            toPeriod = fromPeriod;
+            var sibling = _courseFirstLecture[course] + random.Next(_instance.Courses[course].Lectures);
+            toRoom = random.Next(2) == 0 ? _room[sibling] : random.Next(_rooms);
+        }
+        else
+        {
+            var available = _courseAvailablePeriods[course];
+            toPeriod = available[random.Next(available.Length)];
+            toRoom = random.Next(3) == 0 ? fromRoom : random.Next(_rooms);
+        }
+
+        if (toPeriod == fromPeriod && toRoom == fromRoom)
+            return false;
+        var other = _occupant[toPeriod * _rooms + toRoom];
+        if (other >= 0)
+        {
+            var otherCourse = _lectureCourse[other];
+            if (otherCourse == course || !IsAvailable(otherCourse, fromPeriod))
+                return false;
+        }
+
+        var before = Score;
+        _undoCount = 0;
+        Remember(lecture);
+        Remove(lecture);
+        if (other >= 0)
+        {
+            Remember(other);
+            Remove(other);
+            Add(other, fromPeriod, fromRoom);
+        }
+
+        Add(lecture, toPeriod, toRoom);
+        delta = Score - before;
+        return true;
+    }
+
+    /// <summary>
+    /// Kempe chain between a lecture's period and another: the lecture moves, every lecture of the other period
+    /// that conflicts with it (teacher or curriculum) moves back, and so on; rooms are kept where free, else best fit.
+    /// </summary>
+    private bool TryKempeChain(SplitMix64 random, out Score delta)
+    {
+        delta = default;
+        var start = random.Next(_lectureCourse.Length);
+        var p1 = _period[start];
+        var available = _courseAvailablePeriods[_lectureCourse[start]];
+        var p2 = available[random.Next(available.Length)];
+        if (p1 == p2)
+            return false;
+
+        var stamp = ++_stamp;
+        var count = 0;
+        _scratch[count++] = start;
+        _chainMark[start] = stamp;
+        var courses = _instance.Courses.Length;
+        int fromP1 = 0, fromP2 = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var x = _scratch[i];
+            var cx = _lectureCourse[x];
+            var from = _period[x];
+            var to = from == p1 ? p2 : p1;
+            if (from == p1) fromP1++; else fromP2++;
+            if (!IsAvailable(cx, to))
+                return false;
+            var row = cx * courses;
+            var cells = to * _rooms;
+            for (var r = 0; r < _rooms; r++)
+            {
+                var y = _occupant[cells + r];
+                if (y >= 0 && _chainMark[y] != stamp && _conflict[row + _lectureCourse[y]])
+                {
+                    _chainMark[y] = stamp;
+                    _scratch[count++] = y;
+                }
+            }
+        }
+
+        // Room cells: the chain's lectures leaving a period free their rooms for those arriving.
+        if (fromP1 > EmptyRooms(p2) + fromP2 || fromP2 > EmptyRooms(p1) + fromP1)
+            return false;
+
+        var before = Score;
+        _undoCount = 0;
+        for (var i = 0; i < count; i++)
+        {
+            Remember(_scratch[i]);
+            Remove(_scratch[i]);
+        }
+
+        // Keep each lecture's room where that cell is free; the rest take the best-fitting free room.
+        for (var i = 0; i < count; i++)
+        {
+            var to = _undoPeriod[i] == p1 ? p2 : p1;
+            if (_occupant[to * _rooms + _undoRoom[i]] < 0)
+            {
+                Add(_undoLecture[i], to, _undoRoom[i]);
+                _scratch[i] = -1;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (_scratch[i] < 0)
+                continue;
+            var to = _undoPeriod[i] == p1 ? p2 : p1;
+            Add(_undoLecture[i], to, BestFreeRoom(to, _instance.Courses[_lectureCourse[_undoLecture[i]]].Students));
+        }
+
+        delta = Score - before;
+        return true;
+    }
+
+    /// <summary>Room-stability repair: every lecture of a course into one room it already uses, swapping with the occupant in its period.</summary>
+    private bool TryCourseRoom(SplitMix64 random, out Score delta)
+    {
+        delta = default;
+        var course = _lectureCourse[random.Next(_lectureCourse.Length)];
+        if (_courseRooms[course] <= 1)
+            return false;
+        var first = _courseFirstLecture[course];
+        var last = _courseFirstLecture[course + 1];
+        var target = _room[first + random.Next(last - first)];
+
+        var before = Score;
+        _undoCount = 0;
+        for (var l = first; l < last; l++)
+        {
+            if (_room[l] == target)
+                continue;
+            var other = _occupant[_period[l] * _rooms + target];
+            if (other >= 0 && _lectureCourse[other] == course)
+                continue;
+            var fromRoom = _room[l];
+            var period = _period[l];
+            Remember(l);
+            Remove(l);
+            if (other >= 0)
+            {
+                Remember(other);
+                Remove(other);
+                Add(other, period, fromRoom);
+            }
+
+            Add(l, period, target);
+        }
+
+        if (_undoCount == 0)
+            return false;
+        delta = Score - before;
+        return true;
+    }
+
+    private bool IsAvailable(int course, int period) => Array.BinarySearch(_courseAvailablePeriods[course], period) >= 0;
+
+    private int EmptyRooms(int period)
+    {
+        var empty = 0;
+        for (var r = 0; r < _rooms; r++)
+            if (_occupant[period * _rooms + r] < 0)
+                empty++;
+        return empty;
+    }
+
+    /// <summary>The smallest free room that seats everyone, else the largest free room.</summary>
+    private int BestFreeRoom(int period, int students)
+    {
+        int fit = -1, largest = -1;
+        for (var r = 0; r < _rooms; r++)
+        {
+            if (_occupant[period * _rooms + r] >= 0)
+                continue;
+            var capacity = _roomCapacity[r];
+            if (capacity >= students && (fit < 0 || capacity < _roomCapacity[fit]))
+                fit = r;
+            if (largest < 0 || capacity > _roomCapacity[largest])
+                largest = r;
+        }
+
+        return fit >= 0 ? fit : largest;
+    }
+}
