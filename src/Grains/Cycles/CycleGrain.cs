@@ -38,12 +38,14 @@ public sealed partial class CycleGrain(
             .Where(p => p.HostingHistory.Any(h => h.CycleId == previous))
             .Select(p => p.Code)
             .ToImmutableArray();
-        var courseIds = await WriteNewCycleAsync(cycle.Start, cycle.End, version, CycleStatus.Draft, drafts, previousHosts);
+        // The courses first, then the cycle that lists them: the cycle never names a course that does not exist, and a
+        // retry after a failure in between adopts the courses already made.
         for (var i = 0; i < drafts.Length; i++)
         {
-            await GrainFactory.GetGrain<ICourseGrain>(courseIds[i]).CreateAsync(new NewCourse(Id, version, drafts[i]));
+            await CreateOrAdoptCourseAsync(CourseKey(i + 1), new NewCourse(Id, version, drafts[i]));
         }
 
+        await WriteNewCycleAsync(cycle.Start, cycle.End, version, CycleStatus.Draft, drafts, previousHosts);
         LogCreated(logger, Id, drafts.Length);
         return View();
     }
@@ -107,10 +109,34 @@ public sealed partial class CycleGrain(
     {
         EnsureExists();
         var clean = CourseDraftRules.Validate(draft, await CurriculumTopicsAsync(state.State.CurriculumVersion));
-        var updated = await state.UpdateAsync(s => s.Status is CycleStatus.Draft or CycleStatus.Planned
-            ? s with { CourseIds = s.CourseIds.Add(CourseKey(s.CourseIds.Length + 1)), Drafts = s.Drafts.Add(clean) }
+        EnsureStatus("add a course to", CycleStatus.Draft, CycleStatus.Planned);
+        // The course first, then the cycle's list: the cycle never names a course that does not exist.
+        var courseId = CourseKey(state.State.CourseIds.Length + 1);
+        var course = await CreateOrAdoptCourseAsync(courseId, new NewCourse(Id, state.State.CurriculumVersion, clean));
+        await state.UpdateAsync(s => s.Status is CycleStatus.Draft or CycleStatus.Planned
+            ? s with { CourseIds = s.CourseIds.Add(courseId), Drafts = s.Drafts.Add(clean) }
             : throw new ConflictException(ConflictRules.InvalidTransition, $"Courses are added while the cycle is Draft or Planned; it is {s.Status}."));
-        return await GrainFactory.GetGrain<ICourseGrain>(updated.CourseIds[^1]).CreateAsync(new NewCourse(Id, updated.CurriculumVersion, clean));
+        return course;
+    }
+
+    /// <summary>Creates the course, or takes the one an earlier attempt of this cycle created before it failed.</summary>
+    private async Task<CourseView> CreateOrAdoptCourseAsync(string courseId, NewCourse course)
+    {
+        var grain = GrainFactory.GetGrain<ICourseGrain>(courseId);
+        try
+        {
+            return await grain.CreateAsync(course);
+        }
+        catch (ConflictException conflict) when (conflict.Rule == ConflictRules.AlreadyExists)
+        {
+            var existing = await grain.GetAsync();
+            if (existing.CycleId != Id || state.State.CourseIds.Contains(courseId))
+            {
+                throw;
+            }
+
+            return existing;
+        }
     }
 
     public async Task<CycleView> PublishAsync()
