@@ -24,7 +24,6 @@ public static class TrainingSilo
         ArgumentNullException.ThrowIfNull(silo);
         var settings = SiloSettings.From(configuration);
         silo.Services.TryAddSingleton(settings);
-        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddTrainingGrains(configuration);
         silo.Configure<ClusterOptions>(options =>
         {

@@ -4,8 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Reflection;
 using System.Text.Json;
 using Npgsql;
 
@@ -28,7 +26,7 @@ internal static class FailoverCommand
         var writers = int.Parse(Option(args, "--writers") ?? "12", CultureInfo.InvariantCulture);
         var before = TimeSpan.FromSeconds(double.Parse(Option(args, "--before") ?? "3", CultureInfo.InvariantCulture));
         var after = TimeSpan.FromSeconds(double.Parse(Option(args, "--after") ?? "10", CultureInfo.InvariantCulture));
-        var gateway = Option(args, "--gateway") ?? typeof(FailoverCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GatewayAssemblyPath").Value!;
+        var gateway = Option(args, "--gateway") ?? Loopback.GatewayDll;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
         if (string.IsNullOrWhiteSpace(server))
         {
@@ -194,23 +192,17 @@ internal static class FailoverCommand
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>One gateway process with its own loopback ports (kept across restarts).</summary>
     private sealed class Node(string name, string gateway, string connectionString, string clusterId)
     {
-        private readonly int _siloPort = FreePort();
-        private readonly int _gatewayPort = FreePort();
+        private readonly int _siloPort = Loopback.FreePort();
+        private readonly int _gatewayPort = Loopback.FreePort();
         private Process? _process;
 
         public string Name => name;
 
-        public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
+        public Uri BaseAddress { get; } = new($"http://127.0.0.1:{Loopback.FreePort()}");
 
         public void Start()
         {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -140,13 +138,13 @@ public static class HostBenchmark
 
     private static async Task<BenchSilo> StartAsync(string provider, string connectionString)
     {
-        var gatewayPort = FreePort();
+        var gatewayPort = Loopback.FreePort();
         var clusterId = $"bench-{Guid.NewGuid():N}";
         var configuration = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = provider,
             [$"ConnectionStrings:{provider}"] = connectionString,
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = clusterId,
         };
@@ -169,12 +167,6 @@ public static class HostBenchmark
         return host;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record BenchSilo(IHost Host, int GatewayPort, string ClusterId) : IAsyncDisposable
     {

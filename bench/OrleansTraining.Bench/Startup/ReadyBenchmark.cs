@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace OrleansTraining.Bench.Startup;
 
@@ -12,7 +11,7 @@ public static class ReadyBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var dll = args.Length > 0 ? args[0] : LocateGateway();
+        var dll = args.Length > 0 ? args[0] : Loopback.GatewayDll;
         var folder = Directory.CreateTempSubdirectory("orleans-training-ready-");
         var database = $"Data Source={Path.Combine(folder.FullName, "ready.db")}";
         var times = new List<double>();
@@ -32,7 +31,7 @@ public static class ReadyBenchmark
 
     private static async Task<double> StartUntilReadyAsync(string dll, string database, string workingDirectory)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
@@ -40,8 +39,8 @@ public static class ReadyBenchmark
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ConnectionStrings__Sqlite"] = database;
         info.Environment["Auth__PasswordIterations"] = "1000";
-        info.Environment["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Orleans__SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Orleans__GatewayPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
@@ -76,23 +75,5 @@ public static class ReadyBenchmark
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-    }
-
-    private static string LocateGateway()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrleansTraining.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? ".", "src", "Gateway", "bin", "Release", "net10.0", "OrleansTraining.Gateway.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
