@@ -15,7 +15,7 @@ using CyclePlan = OrleansTraining.Grains.Cycles.CyclePlan;
 namespace OrleansTraining.Grains.Tests;
 
 /// <summary>The planning engine behind ICycleGrain on the demo 2027–2028 cycle: hard rules, determinism, weights, explanations, what-if.</summary>
-public sealed class EnginePlanningTests(ITestOutputHelper output)
+public sealed partial class EnginePlanningTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Demo_cycle_plan_is_feasible_staffs_every_session_and_keeps_every_hard_rule()
@@ -37,6 +37,56 @@ public sealed class EnginePlanningTests(ITestOutputHelper output)
         Assert.Equal(score.Score.Soft, score.Constraints.Where(c => !c.Hard).Sum(c => c.Cost));
         await AssertHardRulesAsync(silo.GrainFactory, await cycle.GetPlanAsync());
     }
+
+    [Fact]
+    public async Task Demo_hosts_go_round_the_regions_and_the_board_can_weigh_the_balance_down()
+    {
+        await using var silo = await SeededAsync();
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
+
+        await cycle.PlanAsync();
+        var balanced = HostsByRegion(await cycle.GetPlanAsync());
+        output.WriteLine(string.Join("; ", balanced.Select(r => $"{r.Key} {r.Value}")));
+        await cycle.SetPlannerWeightsAsync(new Cycles.PlannerWeights { RegionalBalance = 0 });
+        await cycle.PlanAsync();
+        var unbalanced = HostsByRegion(await cycle.GetPlanAsync());
+        output.WriteLine(string.Join("; ", unbalanced.Select(r => $"{r.Key} {r.Value}")));
+
+        // Each of the six regions hosts, the south included (Southeast, Mekong River Delta, Central Highlands).
+        Assert.Equal(6, balanced.Count);
+        Assert.Contains(balanced.Keys, r => r is "Southeast" or "Mekong River Delta" or "Central Highlands");
+        Assert.True(balanced.Values.Max() < unbalanced.Values.Max(), "without the balance more courses crowd into one region");
+        Assert.Equal(0, (await cycle.GetPlanScoreAsync()).Constraints.Single(c => c.Constraint == "RegionalBalance").Cost);
+    }
+
+    [Fact]
+    public async Task Classes_of_one_series_are_dated_in_their_numbers_order()
+    {
+        await using var silo = await SeededAsync();
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
+
+        await cycle.PlanAsync();
+        var plan = await cycle.GetPlanAsync();
+
+        var series = new List<List<(int Number, DateOnly Start)>>();
+        foreach (var group in plan.Courses.Where(c => c.Start is not null).GroupBy(c => ClassNumber().Replace(c.Title, "")))
+        {
+            var classes = group.Select(c => (Number: int.Parse(ClassNumber().Match(c.Title).Groups[1].Value), Start: c.Start!.Value)).OrderBy(c => c.Number).ToList();
+            series.Add(classes);
+            Assert.True(classes.Zip(classes.Skip(1)).All(p => p.First.Start <= p.Second.Start), string.Join(", ", classes.Select(c => $"lớp {c.Number} {c.Start}")));
+        }
+
+        Assert.Equal([12, 6, 2], series.Select(s => s.Count).OrderDescending().ToArray());
+        Assert.True((await cycle.GetPlanScoreAsync()).Score.Feasible);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(lớp (\d+)\)")]
+    private static partial System.Text.RegularExpressions.Regex ClassNumber();
+
+    private static Dictionary<string, int> HostsByRegion(CyclePlan plan) => plan.Courses
+        .Where(c => c.HostProvince is not null)
+        .GroupBy(c => ProvinceDirectory.Resolve(c.HostProvince)!.Region)
+        .ToDictionary(g => g.Key, g => g.Count());
 
     [Fact]
     public async Task Same_state_gives_the_same_plan_and_other_weights_another()

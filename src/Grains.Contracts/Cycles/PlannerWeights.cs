@@ -38,4 +38,8 @@ public sealed record PlannerWeights
     /// <summary>Per host, start date or lecturer that differs from the plan being repaired.</summary>
     [Id(7)]
     public int Changes { get; init; } = 200;
+
+    /// <summary>Per pair of classroom courses hosted in the same region: hosts go round the six regions.</summary>
+    [Id(8)]
+    public int RegionalBalance { get; init; } = 150;
 }

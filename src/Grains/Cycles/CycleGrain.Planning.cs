@@ -37,7 +37,7 @@ public sealed partial class CycleGrain
         // The engine is pure CPU work on an immutable problem: it runs on the thread pool, not on Orleans' scheduler threads.
         var settings = Settings(state.State.Weights);
         var planned = await Task.Run(() => new Engine.CyclePlanner().Plan(problem, settings));
-        var proposals = CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot);
+        var proposals = ClassOrder.Apply(CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot), snapshot);
         var issues = proposals
             .SelectMany(c => c.Schedule is null
                 ? [new PlanIssue(c.CourseId, null, c.UnhostedReason ?? "No host found.")]
@@ -178,6 +178,7 @@ public sealed partial class CycleGrain
         HostRotation = weights.HostRotation,
         CourseSpread = weights.CourseSpread,
         HostSpread = weights.HostSpread,
+        RegionalBalance = weights.RegionalBalance,
         OwnDepartment = weights.OwnDepartment,
         Changes = weights.Changes,
     };
@@ -245,6 +246,7 @@ public sealed partial class CycleGrain
             HostRotation = Require.Range(weights.HostRotation, 0, WeightMaximum, prefix + "hostRotation"),
             CourseSpread = Require.Range(weights.CourseSpread, 0, WeightMaximum, prefix + "courseSpread"),
             HostSpread = Require.Range(weights.HostSpread, 0, WeightMaximum, prefix + "hostSpread"),
+            RegionalBalance = Require.Range(weights.RegionalBalance, 0, WeightMaximum, prefix + "regionalBalance"),
             OwnDepartment = Require.Range(weights.OwnDepartment, 0, WeightMaximum, prefix + "ownDepartment"),
             Changes = Require.Range(weights.Changes, 0, WeightMaximum, prefix + "changes"),
         };

@@ -144,7 +144,10 @@ public static class CycleProblemMapper
         province.Longitude,
         province.VenueCapacity,
         province.UnavailableDates.IsDefault ? [] : province.UnavailableDates,
-        province.HostingHistory.Any(h => h.CycleId == previousCycleId));
+        province.HostingHistory.Any(h => h.CycleId == previousCycleId))
+    {
+        Region = province.Region,
+    };
 
     /// <summary>
     /// Commitments outside the planned courses count against the lecturer: other cycles' sessions block their dates,

@@ -23,6 +23,7 @@ public enum CycleConstraint
     HostRotation,
     CourseSpread,
     HostSpread,
+    RegionalBalance,
     OwnDepartment,
     Changes,
 }

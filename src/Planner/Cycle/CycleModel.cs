@@ -52,6 +52,11 @@ internal sealed class CycleModel
     public int[,] RoadKm { get; }
     public int[,] TravelDays { get; }
     public bool[][] ProvinceUnavailable { get; }
+
+    /// <summary>Each province's region as an index into <see cref="Regions"/>, or -1 when it has none.</summary>
+    public int[] ProvinceRegion { get; }
+
+    public string[] Regions { get; }
     public bool[][] LecturerUnavailable { get; }
     public bool[][] LecturerQualified { get; }
     public int[] LecturerHome { get; }
@@ -98,6 +103,8 @@ internal sealed class CycleModel
             }
 
         ProvinceUnavailable = problem.Provinces.Select(p => DayMask(p.UnavailableDates)).ToArray();
+        Regions = problem.Provinces.Select(p => p.Region).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        ProvinceRegion = problem.Provinces.Select(p => Array.IndexOf(Regions, p.Region)).ToArray();
         LecturerUnavailable = problem.Lecturers.Select(l => DayMask(l.UnavailableDates)).ToArray();
         LecturerQualified = problem.Lecturers
             .Select(l => problem.Topics.Select(t => l.QualifiedTopics.Contains(t.Id)).ToArray())

@@ -196,7 +196,9 @@ public sealed class CyclePlanner
         var best = options.OrderBy(a => a.Score).Take(count).ToImmutableArray();
         var summary = best.Length == 0
             ? $"{current ?? "nothing"} is the only possible choice for {subject}."
-            : best[0].Difference >= Score.Zero
+            : best[0].Difference == Score.Zero
+                ? $"{current ?? "nothing"} is chosen for {subject}; {best[0].Option} would be just as good ({Describe(best[0])})."
+            : best[0].Difference > Score.Zero
                 ? $"{current ?? "nothing"} is chosen for {subject}: the best alternative, {best[0].Option}, is worse by {best[0].Difference} ({Describe(best[0])})."
                 : $"{best[0].Option} would improve {subject} by {Score.Zero - best[0].Difference} ({Describe(best[0])}); it was kept to respect other choices or because the search stopped.";
         return new AssignmentExplanation(subject, current, state.Score, best, summary);

@@ -10,7 +10,11 @@ public sealed record Province(
     double Longitude,
     int Capacity,
     ImmutableArray<DateOnly> UnavailableDates,
-    bool HostedPreviousCycle);
+    bool HostedPreviousCycle)
+{
+    /// <summary>The socio-economic region (of the six) the province belongs to; empty when unknown, which never costs.</summary>
+    public string Region { get; init; } = "";
+}
 
 /// <summary>A curriculum topic (chuyên đề), owned by one of the board's departments (vụ).</summary>
 public sealed record Topic(string Id, string Name, string Department);

@@ -102,6 +102,16 @@ internal static class CycleScorer
                     $"{problem.Provinces[sameHost.Key].Code} hosts {n} courses in the cycle", [problem.Provinces[sameHost.Key].Code, .. sameHost.Select(c => model.Courses[c].Id)]);
         }
 
+        foreach (var sameRegion in Enumerable.Range(0, model.Courses.Length)
+                     .Where(c => !model.Courses[c].IsFieldTrip && host[c] >= 0 && model.ProvinceRegion[host[c]] >= 0)
+                     .GroupBy(c => model.ProvinceRegion[host[c]]))
+        {
+            var n = sameRegion.Count();
+            if (n > 1)
+                Match(CycleConstraint.RegionalBalance, (long)n * (n - 1) / 2 * weights.RegionalBalance,
+                    $"{n} courses are hosted in the {model.Regions[sameRegion.Key]} region", [.. sameRegion.Select(c => model.Courses[c].Id)]);
+        }
+
         var lecturer = new int[model.Sessions.Length];
         for (var s = 0; s < model.Sessions.Length; s++)
         {

@@ -20,6 +20,7 @@ internal sealed class CycleState : ILocalSearchProblem
     private readonly Dictionary<int, int> _monthStarts = [];
     private readonly int[] _hostDayCourses;
     private readonly int[] _hostCourses;
+    private readonly int[] _regionCourses;
     private readonly long[] _cost = new long[CycleConstraints.Count];
     private readonly int[] _movableSessions;
     private readonly int[] _movableCourses;
@@ -45,6 +46,7 @@ internal sealed class CycleState : ILocalSearchProblem
         _load = new int[model.Problem.Lecturers.Length];
         _hostDayCourses = new int[model.Problem.Provinces.Length * model.Days];
         _hostCourses = new int[model.Problem.Provinces.Length];
+        _regionCourses = new int[model.Regions.Length];
         _lecturerCourseSessions = new int[model.Problem.Lecturers.Length, model.Courses.Length];
         _movableSessions = Enumerable.Range(0, model.Sessions.Length).Where(s => model.Sessions[s].PinnedLecturer < 0 && model.Sessions[s].Qualified.Length > 0).ToArray();
         _movableCourses = Enumerable.Range(0, model.Courses.Length)
@@ -297,6 +299,16 @@ internal sealed class CycleState : ILocalSearchProblem
                 sameHost--;
             Add(CycleConstraint.HostSpread, sign * sameHost * (long)_weights.HostSpread);
             _hostCourses[host] = sameHost + (sign > 0 ? 1 : 0);
+
+            var region = _model.ProvinceRegion[host];
+            if (region >= 0)
+            {
+                var sameRegion = _regionCourses[region];
+                if (sign < 0)
+                    sameRegion--;
+                Add(CycleConstraint.RegionalBalance, sign * sameRegion * (long)_weights.RegionalBalance);
+                _regionCourses[region] = sameRegion + (sign > 0 ? 1 : 0);
+            }
         }
 
         var changes = 0;

@@ -27,6 +27,12 @@ public sealed record PlannerWeights
     /// </summary>
     public int HostSpread { get; init; } = 200;
 
+    /// <summary>
+    /// Per pair of classroom courses hosted in the same region. Host spread alone still lets every course go to a
+    /// different province of the north, near most trainees; the programme is national, so hosts go round the regions.
+    /// </summary>
+    public int RegionalBalance { get; init; } = 150;
+
     /// <summary>Per session taught by a lecturer from another department than the topic's.</summary>
     public int OwnDepartment { get; init; } = 10;
 

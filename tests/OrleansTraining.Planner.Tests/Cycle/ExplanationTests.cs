@@ -46,6 +46,19 @@ public sealed class ExplanationTests
     }
 
     [Fact]
+    public void An_equal_alternative_is_called_just_as_good_never_worse()
+    {
+        var plan = Plan(("C1", "ha-noi", Monday, "L1", "L3"), ("C2", "ho-chi-minh", Monday.AddDays(2), "L2", "L3"));
+
+        var explanation = _planner.ExplainCourse(Problem(), plan, "C1", PlannerWeights.Default, alternatives: 5);
+
+        // Another weekday in the same month costs exactly the same.
+        Assert.Equal(OrleansTraining.Planner.Search.Score.Zero, explanation.Alternatives[0].Difference);
+        Assert.DoesNotContain("worse", explanation.Summary);
+        Assert.Contains("just as good", explanation.Summary);
+    }
+
+    [Fact]
     public void Course_explanation_lists_hosts_and_dates_with_their_costs()
     {
         var plan = Plan(("C1", "ha-noi", Monday, "L1", "L3"), ("C2", "ho-chi-minh", Monday.AddDays(2), "L2", "L3"));

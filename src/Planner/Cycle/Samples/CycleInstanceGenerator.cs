@@ -31,7 +31,7 @@ public static class CycleInstanceGenerator
             p.Code, p.Name, p.Latitude, p.Longitude,
             Capacity: 30 + 10 * random.Next(8),
             UnavailableDates: [.. Enumerable.Range(0, 10).Select(_ => start.AddDays(random.Next(730)))],
-            HostedPreviousCycle: random.Next(4) == 0)).ToImmutableArray();
+            HostedPreviousCycle: random.Next(4) == 0) { Region = p.Region }).ToImmutableArray();
 
         var departments = Enumerable.Range(1, 5).Select(d => $"vu-{d}").ToArray();
         var topics = Enumerable.Range(1, 10).Select(t => new Topic($"T{t:00}", $"Topic {t}", departments[(t - 1) / 2])).ToImmutableArray();
