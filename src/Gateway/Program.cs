@@ -30,6 +30,7 @@ app.MapTrainingHealthChecks();
 app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayPolicies.Board);
 app.MapAuthEndpoints();
 app.MapCycleEndpoints();
+app.MapCycleCourseEndpoints();
 app.MapCourseEndpoints();
 app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();

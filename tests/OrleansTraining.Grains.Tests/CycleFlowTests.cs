@@ -203,7 +203,13 @@ public sealed class CycleFlowTests
         Assert.Equal(ConflictRules.InvalidTransition, (await Assert.ThrowsAsync<ConflictException>(() => cycle.PublishAsync())).Rule);
         await cycle.PlanAsync();
         await cycle.PublishAsync();
-        await Assert.ThrowsAsync<ConflictException>(() => cycle.PlanAsync());
+        var published = await cycle.GetPlanAsync();
+        // After publish, planning places only courses added since: with none, nothing moves.
+        Assert.Equal(0, (await cycle.PlanAsync()).CoursesPlanned);
+        Assert.Equal(CycleStatus.Published, (await cycle.GetAsync()).Status);
+        Assert.Equal(
+            published.Courses.Select(c => (c.Id, c.HostProvince, c.Start, c.Status)),
+            (await cycle.GetPlanAsync()).Courses.Select(c => (c.Id, c.HostProvince, c.Start, c.Status)));
         await Assert.ThrowsAsync<ConflictException>(() => cycle.RollOverAsync(null));
         Assert.Equal(CycleStatus.Running, (await cycle.StartAsync()).Status);
         Assert.Equal(CycleStatus.Closed, (await cycle.CloseAsync()).Status);

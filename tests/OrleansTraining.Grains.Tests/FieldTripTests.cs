@@ -59,7 +59,9 @@ public sealed class FieldTripTests
 
         await silo.AdvanceAsync(new DeadlineOptions().HostingAnswer + TimeSpan.FromHours(1));
 
-        var escalation = Assert.Single(await cycle.GetEscalationsAsync(false));
+        // The province's deadline fires on the fake clock; its escalation reaches the cycle one-way a moment later.
+        var escalations = await Until.Async(() => cycle.GetEscalationsAsync(false), e => !e.IsEmpty, "the unanswered request was escalated");
+        var escalation = Assert.Single(escalations);
         Assert.Equal(EscalationKind.HostingRequestUnanswered, escalation.Kind);
         Assert.Equal(trip.Stops[0].HostingRequestId, escalation.SubjectKey);
         await silo.GrainFactory.GetGrain<IProvinceGrain>("hue").ConfirmHostingAsync(escalation.SubjectKey, GrainWorld.Logistics());

@@ -25,10 +25,16 @@ public static class PlanningEndpoints
         planning.MapPost("/variants", SaveVariantAsync).WithSummary("Plans and saves a what-if variant: other weights, a lecturer removed, a province unavailable.")
             .ProducesValidationProblem();
         planning.MapGet("/variants", GetVariantsAsync).WithSummary("The saved what-if variants with their scores.");
+        planning.MapPost("/variants/{name}/adopt", AdoptVariantAsync)
+            .WithSummary("Makes a saved variant the plan (before publish); a variant made before the plan last changed is stale and refused with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         planning.MapGet("/variants/{name}/comparison", CompareVariantAsync)
             .WithSummary("The variant side by side with the current plan: per-constraint costs and every moved host, start or lecturer.");
         return routes;
     }
+
+    private static async Task<Ok<CyclePlan>> AdoptVariantAsync(string cycleId, string name, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).AdoptVariantAsync(name));
 
     private static async Task<Ok<PlanScoreBreakdown>> GetScoreAsync(string cycleId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).GetPlanScoreAsync());

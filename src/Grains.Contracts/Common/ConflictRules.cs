@@ -15,4 +15,5 @@ public static class ConflictRules
     public const string CurriculumImmutable = "curriculum-immutable";
     public const string ConcurrentUpdate = "concurrent-update";
     public const string NotPlanned = "cycle-not-planned";
+    public const string StaleVariant = "variant-stale";
 }

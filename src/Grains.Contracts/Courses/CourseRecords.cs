@@ -103,4 +103,9 @@ public sealed record CourseView(
     DateOnly? MaterialsSentOn,
     bool MaterialsOverdue,
     ImmutableArray<EvaluationView> Evaluations,
-    ImmutableArray<string> FieldTripIds);
+    ImmutableArray<string> FieldTripIds)
+{
+    /// <summary>Why the board cancelled the course, when it did.</summary>
+    [Id(100)]
+    public string? CancelledReason { get; init; }
+}

@@ -7,7 +7,7 @@ namespace OrleansTraining.Grains.Courses;
 
 /// <summary>A course (lớp bồi dưỡng), key = course id ("2027-2028-c01"). Calls on an id never created throw NotFoundException.</summary>
 [Alias("ot.ICourseGrain")]
-public interface ICourseGrain : IFollowUpSource
+public interface ICourseGrain : IFollowUpSource, ICourseBoardEdits
 {
     Task<CourseView> CreateAsync(NewCourse course);
 

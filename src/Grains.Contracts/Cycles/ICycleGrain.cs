@@ -8,7 +8,7 @@ namespace OrleansTraining.Grains.Cycles;
 
 /// <summary>The two-yearly national cycle, key "yyyy-yyyy". Calls on an id never created throw NotFoundException.</summary>
 [Alias("ot.ICycleGrain")]
-public interface ICycleGrain : IFollowUpTarget
+public interface ICycleGrain : IFollowUpTarget, ICycleCourseEdits
 {
     Task<CycleView> CreateAsync(NewCycle cycle);
 
@@ -18,7 +18,7 @@ public interface ICycleGrain : IFollowUpTarget
     [ReadOnly]
     Task<CycleView> GetAsync();
 
-    /// <summary>Adds a course while the cycle is Draft or Planned.</summary>
+    /// <summary>Adds a course (Proposed) until the cycle closes; after publish the next planning run places only the new courses.</summary>
     Task<CourseView> AddCourseAsync(CourseDraft draft);
 
     /// <summary>Runs the planning engine (Draft or Planned → Planned): hosts, dates and lecturers proposed; issues say what could not be staffed.</summary>

@@ -70,10 +70,11 @@ public sealed record PlanVariant(
     DateTimeOffset CreatedAt,
     PlanScore Score,
     ImmutableArray<VariantCourse> Courses,
-    ImmutableArray<VariantSession> Sessions);
+    ImmutableArray<VariantSession> Sessions,
+    string? BasedOn = null);
 
 [GenerateSerializer, Immutable, Alias("ot.VariantSummary")]
-public sealed record VariantSummary(string Name, VariantSpec Spec, DateTimeOffset CreatedAt, PlanScore Score);
+public sealed record VariantSummary(string Name, VariantSpec Spec, DateTimeOffset CreatedAt, PlanScore Score, bool Stale = false);
 
 [GenerateSerializer, Immutable, Alias("ot.ConstraintDiffView")]
 public sealed record ConstraintDiffView(string Constraint, long Current, long Variant, long Difference);

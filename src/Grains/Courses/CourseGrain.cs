@@ -488,7 +488,10 @@ public sealed partial class CourseGrain(
         return new CourseView(
             Id, s.CycleId, s.CurriculumVersion, s.Title, s.Audience, s.Capacity, s.QuotaPerProvince, s.CoOrganisers, s.Status,
             s.HostProvince, s.Start, s.End, s.HostingRequestId, s.HostLogistics, s.DeclinedByProvinces, s.Sessions, s.Trainees,
-            s.MaterialsSentOn, s.MaterialsOverdue, s.Evaluations, s.FieldTripIds);
+            s.MaterialsSentOn, s.MaterialsOverdue, s.Evaluations, s.FieldTripIds)
+        {
+            CancelledReason = s.CancelledReason,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Course {CourseId}: materials not sent before the deadline; flagged")]

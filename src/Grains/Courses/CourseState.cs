@@ -49,6 +49,9 @@ public sealed record CourseState
 
     public ImmutableArray<string> FieldTripIds { get; init; } = [];
 
+    /// <summary>Why the board cancelled the course, when it did.</summary>
+    public string? CancelledReason { get; init; }
+
     /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
     public ImmutableArray<FollowUp> Outbox { get; init; } = [];
 }

@@ -32,6 +32,12 @@ public enum CycleDeliveryKind
 
     /// <summary>course.MarkReportedAsync().</summary>
     CourseReported,
+
+    /// <summary>course.CancelAsync(<see cref="CycleDelivery.Reason"/>).</summary>
+    CourseCancelled,
+
+    /// <summary>province.WithdrawHostingRequestAsync(<see cref="CycleDelivery.RequestId"/>).</summary>
+    HostingWithdrawn,
 }
 
 /// <summary>
@@ -49,7 +55,8 @@ public sealed record CycleDelivery(
     HostingRequest? Hosting = null,
     CourseHost? Host = null,
     string? RequestId = null,
-    HostingConfirmation? Confirmation = null);
+    HostingConfirmation? Confirmation = null,
+    string? Reason = null);
 
 [GenerateSerializer, Immutable, Alias("ot.SessionStaffing")]
 public sealed record SessionStaffing(string SessionId, string? LecturerId, StaffingStatus Status, string? AssignmentId, string? Reason);

@@ -140,13 +140,15 @@ public sealed partial class CycleGrain
         CycleDeliveryKind.HostConfirmed => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).RecordHostConfirmedAsync(d.RequestId!, d.Confirmation!),
         CycleDeliveryKind.CoursePublished => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).MarkPublishedAsync(d.RequestId!),
         CycleDeliveryKind.CourseReported => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).MarkReportedAsync(),
+        CycleDeliveryKind.CourseCancelled => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).CancelAsync(d.Reason!),
+        CycleDeliveryKind.HostingWithdrawn => GrainFactory.GetGrain<IProvinceGrain>(d.TargetKey).WithdrawHostingRequestAsync(d.RequestId!),
         _ => throw new InvalidOperationException($"Unknown delivery {d.Kind}."),
     };
 
     private static string Receiver(CycleDeliveryKind kind) => kind switch
     {
         CycleDeliveryKind.Offer or CycleDeliveryKind.Withdraw => "lecturer",
-        CycleDeliveryKind.HostingRequest => "province",
+        CycleDeliveryKind.HostingRequest or CycleDeliveryKind.HostingWithdrawn => "province",
         _ => "course",
     };
 
@@ -167,7 +169,9 @@ public sealed partial class CycleGrain
 
         public HostingConfirmation? Confirmation { get; init; }
 
-        public CycleDelivery ToDelivery(string id) => new(id, Kind, TargetKey, Offer, AssignmentId, Staffing, Hosting, Host, RequestId, Confirmation);
+        public string? Reason { get; init; }
+
+        public CycleDelivery ToDelivery(string id) => new(id, Kind, TargetKey, Offer, AssignmentId, Staffing, Hosting, Host, RequestId, Confirmation, Reason);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: delivery {DeliveryId} ({Kind} to {Target}) failed; it will be delivered again")]

@@ -27,8 +27,16 @@ public sealed partial class CycleGrain
     public async Task<PlanResult> PlanAsync()
     {
         EnsureExists();
-        EnsureStatus("plan", CycleStatus.Draft, CycleStatus.Planned);
+        EnsureStatus("plan", CycleStatus.Draft, CycleStatus.Planned, CycleStatus.Published, CycleStatus.Running);
+        // After publish only the courses not yet published are planned: every published course, with its host, dates,
+        // offers and acceptances, stays exactly as it is, and its venue days are taken.
+        var published = state.State.Status is CycleStatus.Published or CycleStatus.Running;
         var snapshot = await SnapshotAsync(c => c.Status is CourseStatus.Proposed or CourseStatus.Planned);
+        if (published)
+        {
+            snapshot = CommittedVenues.Block(snapshot, await CoursesAsync());
+        }
+
         // Courses added to a planned cycle are placed around the planned ones; with nothing new, everything is planned
         // again (e.g. after the board changed the weights).
         var addingCourses = snapshot.Courses.Any(c => c.View.Status == CourseStatus.Proposed) && snapshot.Courses.Any(c => c.View.Status == CourseStatus.Planned);
@@ -38,6 +46,14 @@ public sealed partial class CycleGrain
         var settings = Settings(state.State.Weights);
         var planned = await Task.Run(() => new Engine.CyclePlanner().Plan(problem, settings));
         var proposals = ClassOrder.Apply(CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot), snapshot);
+        var result = await ApplyProposalsAsync(snapshot, proposals);
+        LogEngine(logger, Id, planned.Breakdown.Score.Hard, planned.Breakdown.Score.Soft, planned.Search.Iterations, clock.ElapsedMilliseconds);
+        return result;
+    }
+
+    /// <summary>Records the proposals: placed courses get their schedules, the others go back to Proposed, issues say why.</summary>
+    private async Task<PlanResult> ApplyProposalsAsync(CycleSnapshot snapshot, ImmutableArray<CourseProposal> proposals)
+    {
         var issues = proposals
             .SelectMany(c => c.Schedule is null
                 ? [new PlanIssue(c.CourseId, null, c.UnhostedReason ?? "No host found.")]
@@ -47,18 +63,31 @@ public sealed partial class CycleGrain
                     .Select(x => new PlanIssue(c.CourseId, $"s{x.i + 1:00}", x.s.UnstaffedReason ?? "No lecturer found.")))
             .ToImmutableArray();
         var previousHosts = snapshot.Provinces.Where(p => p.HostingHistory.Any(h => h.CycleId == snapshot.PreviousCycleId)).Select(p => p.Code).ToImmutableArray();
-        await state.UpdateAsync(s => s with { Status = CycleStatus.Planned, PlanIssues = issues, PreviousHosts = previousHosts });
-        foreach (var course in proposals.Where(c => c.Schedule is not null))
+        var planned = snapshot.Courses.Select(c => c.View.Id).ToHashSet(StringComparer.Ordinal);
+        var updated = await state.UpdateAsync(s => s with
         {
-            await GrainFactory.GetGrain<ICourseGrain>(course.CourseId).ApplyScheduleAsync(course.Schedule!);
+            Status = s.Status is CycleStatus.Draft ? CycleStatus.Planned : s.Status,
+            PlanIssues = s.PlanIssues.RemoveAll(i => planned.Contains(i.CourseId)).AddRange(issues),
+            PreviousHosts = previousHosts,
+        });
+        foreach (var course in proposals)
+        {
+            var grain = GrainFactory.GetGrain<ICourseGrain>(course.CourseId);
+            if (course.Schedule is not null)
+            {
+                await grain.ApplyScheduleAsync(course.Schedule);
+            }
+            else if (snapshot.Courses.Single(c => c.View.Id == course.CourseId).View.Status == CourseStatus.Planned)
+            {
+                await grain.ReviseDraftAsync(DraftOf(course.CourseId), keepsPlan: false); // no longer placed: back to Proposed
+            }
         }
 
         var sessions = proposals.Where(c => c.Schedule is not null).SelectMany(c => c.Schedule!.Sessions).ToList();
         var staffed = sessions.Count(s => s.LecturerId is not null);
         var placed = proposals.Count(c => c.Schedule is not null);
         LogPlanned(logger, Id, placed, staffed, issues.Length);
-        LogEngine(logger, Id, planned.Breakdown.Score.Hard, planned.Breakdown.Score.Soft, planned.Search.Iterations, clock.ElapsedMilliseconds);
-        return new PlanResult(CycleStatus.Planned, placed, staffed, sessions.Count - staffed, issues);
+        return new PlanResult(updated.Status, placed, staffed, sessions.Count - staffed, issues);
     }
 
     public async Task<PlannerWeights> SetPlannerWeightsAsync(PlannerWeights weights)
@@ -117,7 +146,7 @@ public sealed partial class CycleGrain
         var slug = Require.Slug(name, "name");
         Require.Present(spec, "spec");
         var weights = spec.Weights is null ? null : ValidWeights(spec.Weights, "spec.weights.");
-        var (snapshot, problem, _) = await CurrentPlanAsync();
+        var (snapshot, problem, current) = await CurrentPlanAsync();
         var change = ToChange(spec, snapshot);
         var variantProblem = change?.ApplyTo(problem) ?? problem;
         // WhatIf would plan the same variant but returns only the comparison; the plan itself is kept to compare later.
@@ -130,16 +159,24 @@ public sealed partial class CycleGrain
             ToScore(planned.Breakdown.Score),
             [.. planned.Plan.Courses.Select(c => new VariantCourse(c.CourseId, c.HostProvince, c.Start, c.End))],
             [.. planned.Plan.Sessions.Select(s => new VariantSession(
-                s.SessionId, s.CourseId, s.TopicId, s.Date, s.Slot == Engine.HalfDay.Morning ? SessionSlot.Morning : SessionSlot.Afternoon, s.Province, s.LecturerId))]);
+                s.SessionId, s.CourseId, s.TopicId, s.Date, s.Slot == Engine.HalfDay.Morning ? SessionSlot.Morning : SessionSlot.Afternoon, s.Province, s.LecturerId))],
+            PlanFingerprint.Of(current));
         await state.UpdateAsync(s => s with { Variants = s.Variants.SetItem(slug, variant) });
         LogVariantSaved(logger, Id, slug, variant.Score.Hard, variant.Score.Soft);
-        return Summary(variant);
+        return Summary(variant, variant.BasedOn);
     }
 
-    public Task<ImmutableArray<VariantSummary>> GetVariantsAsync()
+    public async Task<ImmutableArray<VariantSummary>> GetVariantsAsync()
     {
         EnsureExists();
-        return Task.FromResult(state.State.Variants.Values.OrderBy(v => v.Name, StringComparer.Ordinal).Select(Summary).ToImmutableArray());
+        if (state.State.Variants.IsEmpty)
+        {
+            return [];
+        }
+
+        var (_, _, current) = await CurrentPlanAsync();
+        var fingerprint = PlanFingerprint.Of(current);
+        return [.. state.State.Variants.Values.OrderBy(v => v.Name, StringComparer.Ordinal).Select(v => Summary(v, fingerprint))];
     }
 
     public async Task<VariantComparison> CompareVariantAsync(string name)
@@ -148,11 +185,7 @@ public sealed partial class CycleGrain
         var variant = state.State.Variants.GetValueOrDefault(name ?? "") ?? throw new NotFoundException("variant", name ?? "");
         var (snapshot, problem, plan) = await CurrentPlanAsync();
         var variantProblem = ToChange(variant.Spec, snapshot)?.ApplyTo(problem) ?? problem;
-        var variantPlan = new Engine.CyclePlan(
-            [.. variant.Courses.Select(c => new Engine.CoursePlacement(c.CourseId, c.HostProvince, c.Start, c.End))],
-            [.. variant.Sessions.Select(s => new Engine.SessionAssignment(
-                s.SessionId, s.CourseId, s.TopicCode, s.Date, s.Slot == SessionSlot.Morning ? Engine.HalfDay.Morning : Engine.HalfDay.Afternoon, s.Province, s.LecturerId))],
-            default);
+        var variantPlan = ToEnginePlan(variant);
         var planner = new Engine.CyclePlanner();
         var comparison = Engine.CyclePlanner.Compare(
             planner.Evaluate(problem, plan, ToEngine(state.State.Weights)),
@@ -265,7 +298,9 @@ public sealed partial class CycleGrain
 
     private static PlanScore ToScore(Planner.Search.Score score) => new(score.Hard, score.Soft, score.IsFeasible);
 
-    private static VariantSummary Summary(PlanVariant variant) => new(variant.Name, variant.Spec, variant.CreatedAt, variant.Score);
+    /// <summary>A variant is stale once the plan it was made from has changed: comparing or adopting it would mislead.</summary>
+    private static VariantSummary Summary(PlanVariant variant, string? currentPlan) =>
+        new(variant.Name, variant.Spec, variant.CreatedAt, variant.Score, Stale: variant.BasedOn != currentPlan);
 
     private static ImmutableArray<string> ReadableIds(ImmutableArray<string> entities) => [.. entities.Select(ReadableId)];
 

@@ -109,13 +109,13 @@ public sealed partial class CycleGrain(
     {
         EnsureExists();
         var clean = CourseDraftRules.Validate(draft, await CurriculumTopicsAsync(state.State.CurriculumVersion));
-        EnsureStatus("add a course to", CycleStatus.Draft, CycleStatus.Planned);
+        EnsureStatus("add a course to", CycleStatus.Draft, CycleStatus.Planned, CycleStatus.Published, CycleStatus.Running);
         // The course first, then the cycle's list: the cycle never names a course that does not exist.
         var courseId = CourseKey(state.State.CourseIds.Length + 1);
         var course = await CreateOrAdoptCourseAsync(courseId, new NewCourse(Id, state.State.CurriculumVersion, clean));
-        await state.UpdateAsync(s => s.Status is CycleStatus.Draft or CycleStatus.Planned
+        await state.UpdateAsync(s => s.Status is not CycleStatus.Closed
             ? s with { CourseIds = s.CourseIds.Add(courseId), Drafts = s.Drafts.Add(clean) }
-            : throw new ConflictException(ConflictRules.InvalidTransition, $"Courses are added while the cycle is Draft or Planned; it is {s.Status}."));
+            : throw new ConflictException(ConflictRules.InvalidTransition, "A closed cycle takes no more courses."));
         return course;
     }
 
@@ -142,7 +142,8 @@ public sealed partial class CycleGrain(
     public async Task<CycleView> PublishAsync()
     {
         EnsureExists();
-        EnsureStatus("publish", CycleStatus.Planned);
+        // Publishing again after publish sends out only the courses planned since.
+        EnsureStatus("publish", CycleStatus.Planned, CycleStatus.Published, CycleStatus.Running);
         var courses = await CoursesAsync();
         var planned = courses.Where(c => c.Status == CourseStatus.Planned).ToList();
         var now = time.GetUtcNow();
@@ -165,7 +166,7 @@ public sealed partial class CycleGrain(
                 }
 
                 var counts = offers.Aggregate(s.OfferCounts, (acc, o) => acc.SetItem(SessionKey(o.Course.Id, o.Session.SessionId), acc.GetValueOrDefault(SessionKey(o.Course.Id, o.Session.SessionId)) + 1));
-                return s with { Status = CycleStatus.Published, Escalations = escalations, OfferCounts = counts };
+                return s with { Status = s.Status == CycleStatus.Planned ? CycleStatus.Published : s.Status, Escalations = escalations, OfferCounts = counts };
             },
             s => planned
                 .SelectMany(course => new[]
