@@ -32,6 +32,7 @@ app.MapAuthEndpoints();
 app.MapCycleEndpoints();
 app.MapCycleCourseEndpoints();
 app.MapCourseEndpoints();
+app.MapMaterialsEndpoints();
 app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
