@@ -20,7 +20,10 @@ internal sealed class TestSiloHost : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Settings for one silo: fresh ports and a short response timeout.</summary>
+    /// <summary>
+    /// Settings for one silo: fresh ports, and a response timeout long enough for hundreds of queued writes to one grain
+    /// on a loaded machine (these tests check storage and clustering, not deadlocks).
+    /// </summary>
     public static Dictionary<string, string?> Settings(string provider, string connectionString, string clusterId) => new()
     {
         ["Storage:Provider"] = provider,
@@ -29,7 +32,7 @@ internal sealed class TestSiloHost : IAsyncDisposable
         ["Orleans:ServiceId"] = clusterId,
         ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:ResponseTimeout"] = "00:00:10",
+        ["Orleans:ResponseTimeout"] = "00:01:00",
     };
 
     public static async Task<TestSiloHost> StartSiloAsync(IDictionary<string, string?> settings, Action<ISiloBuilder>? configure = null)
