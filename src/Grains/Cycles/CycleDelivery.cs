@@ -12,7 +12,7 @@ public enum CycleDeliveryKind
     /// <summary>lecturer.ReceiveOfferAsync(<see cref="CycleDelivery.Offer"/>).</summary>
     Offer,
 
-    /// <summary>lecturer.WithdrawOfferAsync(<see cref="CycleDelivery.AssignmentId"/>).</summary>
+    /// <summary>lecturer.WithdrawOfferAsync(<see cref="CycleDelivery.AssignmentId"/>, <see cref="CycleDelivery.Reason"/>).</summary>
     Withdraw,
 
     /// <summary>course.SetSessionStaffingAsync(<see cref="CycleDelivery.Staffing"/>).</summary>
@@ -32,6 +32,9 @@ public enum CycleDeliveryKind
 
     /// <summary>course.MarkReportedAsync().</summary>
     CourseReported,
+
+    /// <summary>lecturer.ReceiveLogisticsAsync(<see cref="CycleDelivery.AssignmentId"/>, <see cref="CycleDelivery.Confirmation"/>): the host confirmed after the offer.</summary>
+    OfferLogistics,
 }
 
 /// <summary>
@@ -49,7 +52,8 @@ public sealed record CycleDelivery(
     HostingRequest? Hosting = null,
     CourseHost? Host = null,
     string? RequestId = null,
-    HostingConfirmation? Confirmation = null);
+    HostingConfirmation? Confirmation = null,
+    string? Reason = null);
 
 [GenerateSerializer, Immutable, Alias("ot.SessionStaffing")]
 public sealed record SessionStaffing(string SessionId, string? LecturerId, StaffingStatus Status, string? AssignmentId, string? Reason);
