@@ -49,12 +49,19 @@ public static class LecturerEndpoints
         }
 
         var registry = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).GetAsync();
-        return TypedResults.Ok(ImmutableArray.Create(
-            await Task.WhenAll(registry.LecturerIds.Select(id => grains.GetGrain<ILecturerGrain>(id).GetAsync()))));
+        var views = await Task.WhenAll(registry.LecturerIds.Select(id => grains.GetGrain<ILecturerGrain>(id).GetAsync()));
+        return TypedResults.Ok(ImmutableArray.Create(views.Select(v => ForReader(user, v)).ToArray()));
     }
 
-    private static async Task<Ok<LecturerView>> GetAsync(string lecturerId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).GetAsync());
+    private static async Task<Ok<LecturerView>> GetAsync(string lecturerId, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(ForReader(user, await grains.GetGrain<ILecturerGrain>(lecturerId).GetAsync()));
+
+    /// <summary>
+    /// A lecturer's offers and answers (with decline and withdrawal reasons) are read by the lecturer and the board only;
+    /// a province sees the lecturer's topics, dates and load.
+    /// </summary>
+    private static LecturerView ForReader(ClaimsPrincipal user, LecturerView view) =>
+        user.IsBoard() || user.IsLecturer(view.Id) ? view : view with { Assignments = [] };
 
     private static async Task<Ok<ImmutableArray<AssignmentView>>> GetAssignmentsAsync(string lecturerId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).GetAssignmentsAsync());

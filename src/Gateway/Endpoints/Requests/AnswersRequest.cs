@@ -6,4 +6,4 @@ namespace OrleansTraining.Gateway.Endpoints.Requests;
 public sealed record AnswersRequest(IReadOnlyList<AnswerRequest> Answers);
 
 /// <summary>One answer: accept, or decline with a reason.</summary>
-public sealed record AnswerRequest(string AssignmentId, OfferDecision Decision, string? Reason);
+public sealed record AnswerRequest(string AssignmentId, OfferDecision Decision, string? Reason = null);
