@@ -97,4 +97,4 @@ public sealed record LecturerView(
     ImmutableArray<DateOnly> UnavailableDates,
     ImmutableDictionary<string, int> AcceptedSessionsByCycle,
     ImmutableArray<AssignmentView> Assignments,
-    ImmutableArray<UnavailableDate> Unavailability = default);
+    ImmutableArray<UnavailableDate> Unavailability);
