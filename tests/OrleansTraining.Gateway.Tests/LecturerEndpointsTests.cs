@@ -132,7 +132,8 @@ public sealed class LecturerEndpointsTests(SqliteGatewayFixture gateway) : IClas
 
         // Another lecturer may not declare dates for them; a date that is not a date is named.
         var otherId = declining.LecturerId == "l01" ? "l02" : "l01";
-        var intruder = await (await _session.LecturerAsync(otherId)).PostAsJsonAsync(basePath, new { date });
+        var intruderClient = await _session.LecturerAsync(otherId);
+        var intruder = await intruderClient.PostAsJsonAsync(basePath, new { date });
         var notADate = await client.PostRawAsync(basePath, """{"date": "2067-02-30"}""");
         await intruder.ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("date", (await notADate.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
@@ -149,6 +150,8 @@ public sealed class LecturerEndpointsTests(SqliteGatewayFixture gateway) : IClas
             declining.CourseId, c => Scenario.Session(c, declining.SessionId).StrOrNull("assignmentId") != declining.AssignmentId, "the session was offered again");
 
         // The date is removed on its own; removing it twice, or a malformed date, is named.
+        await (await intruderClient.DeleteAsync($"{basePath}/{date}")).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains((await client.GetJsonAsync($"/api/lecturers/{declining.LecturerId}")).Items("unavailableDates"), d => d.GetString() == date);
         var removed = await (await client.DeleteAsync($"{basePath}/{date}")).JsonAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(removed.Items("unavailableDates"), d => d.GetString() == date);
         var again = await client.DeleteAsync($"{basePath}/{date}");

@@ -75,13 +75,20 @@ public sealed class LecturerAnswersTests
         var twice = await Assert.ThrowsAsync<DomainValidationException>(() => lecturer.AnswerAllAsync(
             [new OfferAnswer("o1", OfferDecision.Accept, null), new OfferAnswer("o1", OfferDecision.Decline, "Ốm")]));
         var none = await Assert.ThrowsAsync<DomainValidationException>(() => lecturer.AnswerAllAsync([]));
+        Assert.Empty(await lecturer.GetPendingFollowUpsAsync());
+        await lecturer.ReceiveOfferAsync(Offer("o2", Day.AddDays(7), SessionSlot.Morning));
+        await lecturer.DeclineAsync("o2", "Ốm");
+        var answered = await Assert.ThrowsAsync<ConflictException>(() => lecturer.AnswerAllAsync(
+            [new OfferAnswer("o1", OfferDecision.Accept, null), new OfferAnswer("o2", OfferDecision.Accept, null)]));
 
         Assert.Equal("answers[1].assignmentId", unknown.Field);
         Assert.Equal("answers[0].reason", noReason.Field);
         Assert.Equal("answers[1].assignmentId", twice.Field);
         Assert.Equal("answers", none.Field);
+        Assert.Equal(ConflictRules.AlreadyAnswered, answered.Rule);
+        Assert.StartsWith("answers[1] (o2)", answered.Message, StringComparison.Ordinal);
         Assert.Equal(AssignmentStatus.Offered, await StatusAsync(lecturer, "o1"));
-        Assert.Empty(await lecturer.GetPendingFollowUpsAsync());
+
     }
 
     [Fact]

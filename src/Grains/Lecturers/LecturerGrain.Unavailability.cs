@@ -13,8 +13,7 @@ public sealed partial class LecturerGrain
     {
         EnsureExists();
         var clean = Distinct(dates);
-        var added = clean.Except(state.State.UnavailableDates).ToHashSet();
-        var declined = OpenOffersOn(state.State, added);
+        var declined = OpenOffersOn(state.State, [.. clean.Except(state.State.UnavailableDates)]);
         await DecideAsync(tells: declined.Count > 0, (s, now) =>
         {
             var clash = s.Assignments.FirstOrDefault(a => a.Status == AssignmentStatus.Accepted && clean.Contains(a.Offer.Date));
@@ -25,6 +24,7 @@ public sealed partial class LecturerGrain
                     $"{clash.Offer.Date:yyyy-MM-dd} has an accepted session ({clash.Offer.CourseId}); withdraw from it first.");
             }
 
+            var added = clean.Except(s.UnavailableDates).ToList();
             var next = s with
             {
                 UnavailableDates = clean,
