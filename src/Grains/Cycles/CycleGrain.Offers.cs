@@ -48,6 +48,13 @@ public sealed partial class CycleGrain
             .Where(s => s is { LecturerId: not null, AssignmentId: not null, Staffing: StaffingStatus.Offered or StaffingStatus.Accepted })
             .Select(s => new NewDelivery(CycleDeliveryKind.OfferLogistics, s.LecturerId!) { AssignmentId = s.AssignmentId, Confirmation = logistics });
 
+    /// <summary>
+    /// Withdraws an offered or accepted assignment. The reason is required: the lecturer keeps the assignment, marked
+    /// Withdrawn with it, so nothing they accepted vanishes without a word.
+    /// </summary>
+    private static NewDelivery WithdrawDelivery(string lecturerId, string assignmentId, string reason) =>
+        new(CycleDeliveryKind.Withdraw, lecturerId) { AssignmentId = assignmentId, Reason = reason };
+
     private static string HostChangedReason(CourseView course, string declinedBy, string newHost) =>
         $"The host of course {course.Id} changed: {ProvinceName(declinedBy) ?? declinedBy} declined to host it, so it moves to "
         + $"{ProvinceName(newHost) ?? newHost}; the session is offered again there.";

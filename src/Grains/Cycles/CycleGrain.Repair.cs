@@ -61,11 +61,10 @@ public sealed partial class CycleGrain
                 // Another offered session gives its lecturer up for the repair: its offer is withdrawn first.
                 var isAnother = m.Session.SessionId != session.SessionId || m.Course.Id != course.Id;
                 return isAnother && m.Session is { LecturerId: not null, AssignmentId: not null }
-                    ? [new NewDelivery(CycleDeliveryKind.Withdraw, m.Session.LecturerId!)
-                    {
-                        AssignmentId = m.Session.AssignmentId,
-                        Reason = $"Re-planned after a decline: this session goes to another lecturer so that {session.TopicCode} in course {course.Id} on {session.Date:yyyy-MM-dd} can be staffed.",
-                    }, .. offers]
+                    ? [WithdrawDelivery(
+                        m.Session.LecturerId!,
+                        m.Session.AssignmentId!,
+                        $"Re-planned after a decline: this session goes to another lecturer so that {session.TopicCode} in course {course.Id} on {session.Date:yyyy-MM-dd} can be staffed."), .. offers]
                     : offers;
             }));
 

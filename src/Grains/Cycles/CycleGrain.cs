@@ -425,11 +425,7 @@ public sealed partial class CycleGrain(
                     new NewDelivery(CycleDeliveryKind.CourseHost, course.Id) { Host = new CourseHost(host, requestId, declined) },
                     HostingRequestDelivery(moved, host, requestId, now),
                 }
-                .Concat(live.Select(x => new NewDelivery(CycleDeliveryKind.Withdraw, x.LecturerId!)
-                {
-                    AssignmentId = x.AssignmentId,
-                    Reason = HostChangedReason(course, declinedBy, host),
-                }))
+                .Concat(live.Select(x => WithdrawDelivery(x.LecturerId!, x.AssignmentId!, HostChangedReason(course, declinedBy, host))))
                 .Concat(choices.SelectMany(c => ChoiceDeliveries(s, moved, c.Session, c.Choice, now))));
         LogHostReplaced(logger, course.Id, declinedBy, host);
     }
