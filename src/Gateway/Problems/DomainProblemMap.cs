@@ -48,6 +48,12 @@ public static class DomainProblemMap
         var problem = Problem(StatusCodes.Status404NotFound, $"Unknown {notFound.Entity.ToLowerInvariant()}", notFound.Message);
         problem.Extensions["entity"] = notFound.Entity;
         problem.Extensions["id"] = notFound.Id;
+        if (!string.IsNullOrEmpty(notFound.Field))
+        {
+            // An id from the body: name the field as a 400 would, so a client can point at it.
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [notFound.Field] = [notFound.Message] };
+        }
+
         return problem;
     }
 

@@ -16,4 +16,6 @@ public static class ConflictRules
     public const string ConcurrentUpdate = "concurrent-update";
     public const string NotPlanned = "cycle-not-planned";
     public const string StaleVariant = "variant-stale";
+    public const string WithdrawalCutOff = "withdrawal-cut-off";
+    public const string AcceptedSessionOnDate = "accepted-session-on-date";
 }

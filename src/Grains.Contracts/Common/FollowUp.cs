@@ -8,7 +8,7 @@ namespace OrleansTraining.Grains.Common;
 [GenerateSerializer, Alias("ot.FollowUpKind")]
 public enum FollowUpKind
 {
-    /// <summary>Lecturer → cycle: an offer was accepted or declined (<see cref="FollowUp.Offer"/>).</summary>
+    /// <summary>Lecturer → cycle: an offer was accepted or declined, or an accepted session withdrawn from (<see cref="FollowUp.Offer"/>).</summary>
     OfferAnswered,
 
     /// <summary>Province → cycle: a course hosting request was confirmed or declined (<see cref="FollowUp.Hosting"/>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Grains.Lecturers;
 
@@ -13,7 +14,10 @@ public interface ILecturerGrain : IFollowUpSource
     [ReadOnly]
     Task<LecturerView> GetAsync();
 
-    /// <summary>Replaces the declared unavailable dates; refused (lecturer-unavailable) when one falls on an accepted session.</summary>
+    /// <summary>
+    /// Replaces the declared unavailable dates; refused (lecturer-unavailable) when one falls on an accepted session.
+    /// Open offers on the dates it adds are declined, as with <see cref="AddUnavailableDateAsync"/>.
+    /// </summary>
     Task<LecturerView> SetUnavailabilityAsync(ImmutableArray<DateOnly> dates);
 
     [ReadOnly]
@@ -28,6 +32,33 @@ public interface ILecturerGrain : IFollowUpSource
     /// <summary>Board side: delivers an offer and arms its deadline reminder. Idempotent per assignment id.</summary>
     Task ReceiveOfferAsync(TeachingOffer offer);
 
-    /// <summary>Board side: the session was re-planned; an offered or accepted assignment becomes Withdrawn.</summary>
-    Task WithdrawOfferAsync(string assignmentId);
+    /// <summary>
+    /// Board side: the session was re-planned; an offered or accepted assignment becomes Withdrawn and keeps
+    /// <paramref name="reason"/>, so nothing the lecturer accepted vanishes without a word.
+    /// </summary>
+    Task WithdrawOfferAsync(string assignmentId, string? reason = null);
+
+    /// <summary>
+    /// Answers several offers at once, all or nothing: every answer is checked first (fields named answers[i].…) and
+    /// each accept against the calendar including the accepts before it; if one fails nothing is written.
+    /// </summary>
+    Task<ImmutableArray<AssignmentView>> AnswerAllAsync(ImmutableArray<OfferAnswer> answers);
+
+    /// <summary>
+    /// Withdraws from an accepted session with a reason, no later than the cut-off before the session (ConflictException
+    /// withdrawal-cut-off after it); the cycle then re-offers the session as after a decline.
+    /// </summary>
+    Task<AssignmentView> WithdrawAsync(string assignmentId, string reason);
+
+    /// <summary>
+    /// Adds one unavailable date. Open offers on it are declined (the cycle re-offers them); an accepted session on it
+    /// refuses the date (accepted-session-on-date): the lecturer withdraws from it instead.
+    /// </summary>
+    Task<LecturerView> AddUnavailableDateAsync(DateOnly date, string? reason);
+
+    /// <summary>Removes one unavailable date (NotFoundException when it was not declared).</summary>
+    Task<LecturerView> RemoveUnavailableDateAsync(DateOnly date);
+
+    /// <summary>Board side: the host's logistics for the course of this assignment (set-to-value, idempotent).</summary>
+    Task ReceiveLogisticsAsync(string assignmentId, HostingConfirmation? logistics);
 }

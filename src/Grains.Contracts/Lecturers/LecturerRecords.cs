@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Grains.Lecturers;
 
@@ -21,7 +22,12 @@ public sealed record NewLecturer(
     int MaxSessionsPerCycle,
     ImmutableArray<DateOnly> UnavailableDates);
 
-/// <summary>A session offered to a lecturer; <see cref="AssignmentId"/> is unique across the system.</summary>
+/// <summary>
+/// A session offered to a lecturer; <see cref="AssignmentId"/> is unique across the system. The course's title and
+/// dates, the host's name and the topic's title let the lecturer decide without looking anything up; the host's
+/// <see cref="Logistics"/> (venue, lodging, transport, contact) arrive once the host confirms, possibly after the offer.
+/// The trailing fields are optional so offers recorded before they existed still read.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ot.TeachingOffer")]
 public sealed record TeachingOffer(
     string AssignmentId,
@@ -33,7 +39,24 @@ public sealed record TeachingOffer(
     SessionSlot Slot,
     TeachingMethod Method,
     string ProvinceCode,
-    DateTimeOffset AnswerBy);
+    DateTimeOffset AnswerBy,
+    string? CourseTitle = null,
+    DateOnly? CourseStart = null,
+    DateOnly? CourseEnd = null,
+    string? ProvinceName = null,
+    string? TopicTitle = null,
+    HostingConfirmation? Logistics = null);
+
+/// <summary>Who ended an assignment that was offered or accepted.</summary>
+[GenerateSerializer, Alias("ot.WithdrawalParty")]
+public enum WithdrawalParty
+{
+    /// <summary>The cycle re-planned the session (host or dates changed, or a repair gave it to someone else).</summary>
+    Board,
+
+    /// <summary>The lecturer withdrew from a session they had accepted, before the cut-off.</summary>
+    Lecturer,
+}
 
 [GenerateSerializer, Immutable, Alias("ot.AssignmentView")]
 public sealed record AssignmentView(
@@ -43,7 +66,25 @@ public sealed record AssignmentView(
     string? DeclineReason,
     bool Escalated,
     DateTimeOffset OfferedAt,
-    DateTimeOffset? AnsweredAt);
+    DateTimeOffset? AnsweredAt,
+    string? WithdrawalReason = null,
+    WithdrawalParty? WithdrawnBy = null,
+    DateTimeOffset? WithdrawnAt = null);
+
+/// <summary>One answer of several sent together; <see cref="Reason"/> is required to decline.</summary>
+[GenerateSerializer, Immutable, Alias("ot.OfferAnswer")]
+public sealed record OfferAnswer(string AssignmentId, OfferDecision Decision, string? Reason);
+
+[GenerateSerializer, Alias("ot.OfferDecision")]
+public enum OfferDecision
+{
+    Accept,
+    Decline,
+}
+
+/// <summary>A date the lecturer cannot teach, with why when they said.</summary>
+[GenerateSerializer, Immutable, Alias("ot.UnavailableDate")]
+public sealed record UnavailableDate(DateOnly Date, string? Reason);
 
 [GenerateSerializer, Immutable, Alias("ot.LecturerView")]
 public sealed record LecturerView(
@@ -55,4 +96,5 @@ public sealed record LecturerView(
     int MaxSessionsPerCycle,
     ImmutableArray<DateOnly> UnavailableDates,
     ImmutableDictionary<string, int> AcceptedSessionsByCycle,
-    ImmutableArray<AssignmentView> Assignments);
+    ImmutableArray<AssignmentView> Assignments,
+    ImmutableArray<UnavailableDate> Unavailability);

@@ -13,4 +13,7 @@ public sealed class DeadlineOptions
 
     /// <summary>Materials reach the trainees this many days before a course starts.</summary>
     public int MaterialsDaysBeforeStart { get; set; } = 14;
+
+    /// <summary>A lecturer may withdraw from an accepted session until this many days before it (then only the board re-plans).</summary>
+    public int LecturerWithdrawalDaysBeforeSession { get; set; } = 21;
 }

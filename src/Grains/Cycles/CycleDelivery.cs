@@ -12,7 +12,7 @@ public enum CycleDeliveryKind
     /// <summary>lecturer.ReceiveOfferAsync(<see cref="CycleDelivery.Offer"/>).</summary>
     Offer,
 
-    /// <summary>lecturer.WithdrawOfferAsync(<see cref="CycleDelivery.AssignmentId"/>).</summary>
+    /// <summary>lecturer.WithdrawOfferAsync(<see cref="CycleDelivery.AssignmentId"/>, <see cref="CycleDelivery.Reason"/>).</summary>
     Withdraw,
 
     /// <summary>course.SetSessionStaffingAsync(<see cref="CycleDelivery.Staffing"/>).</summary>
@@ -38,6 +38,9 @@ public enum CycleDeliveryKind
 
     /// <summary>province.WithdrawHostingRequestAsync(<see cref="CycleDelivery.RequestId"/>).</summary>
     HostingWithdrawn,
+
+    /// <summary>lecturer.ReceiveLogisticsAsync(<see cref="CycleDelivery.AssignmentId"/>, <see cref="CycleDelivery.Confirmation"/>): the host confirmed after the offer.</summary>
+    OfferLogistics,
 }
 
 /// <summary>

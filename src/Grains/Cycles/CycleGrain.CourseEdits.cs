@@ -52,7 +52,7 @@ public sealed partial class CycleGrain
             _ => new[] { new NewDelivery(CycleDeliveryKind.CourseCancelled, courseId) { Reason = why } }
                 .Concat(course.Sessions
                     .Where(x => x is { LecturerId: not null, AssignmentId: not null })
-                    .Select(x => new NewDelivery(CycleDeliveryKind.Withdraw, x.LecturerId!) { AssignmentId = x.AssignmentId, Reason = why }))
+                    .Select(x => WithdrawDelivery(x.LecturerId!, x.AssignmentId!, $"The course was cancelled: {why}")))
                 .Concat(course is { HostProvince: not null, HostingRequestId: not null }
                     ? [new NewDelivery(CycleDeliveryKind.HostingWithdrawn, course.HostProvince) { RequestId = course.HostingRequestId, Reason = why }]
                     : []));

@@ -49,6 +49,8 @@ public sealed partial class CycleGrain
     /// <summary>Writes the decision and the calls it owes in one write, then delivers them; see <see cref="DeliverOrThrowAsync"/>.</summary>
     private async Task<CycleState> DecideAsync(Func<CycleState, CycleState> decide, Func<CycleState, IEnumerable<NewDelivery>> deliveries)
     {
+        // Offers carry topic titles; the curriculum is read once per activation, before the decision needs it.
+        await LoadTopicTitlesAsync();
         if (!_reminderArmed)
         {
             // The durable retry exists before anything depends on it; it removes itself when it finds nothing to do.
@@ -132,7 +134,7 @@ public sealed partial class CycleGrain
     private Task DeliverAsync(CycleDelivery d) => d.Kind switch
     {
         CycleDeliveryKind.Offer => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveOfferAsync(d.Offer!),
-        CycleDeliveryKind.Withdraw => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).WithdrawOfferAsync(d.AssignmentId!),
+        CycleDeliveryKind.Withdraw => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).WithdrawOfferAsync(d.AssignmentId!, d.Reason),
         CycleDeliveryKind.Staffing => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).SetSessionStaffingAsync(
             d.Staffing!.SessionId, d.Staffing.LecturerId, d.Staffing.Status, d.Staffing.AssignmentId, d.Staffing.Reason),
         CycleDeliveryKind.HostingRequest => GrainFactory.GetGrain<IProvinceGrain>(d.TargetKey).ReceiveHostingRequestAsync(d.Hosting!),
@@ -142,12 +144,13 @@ public sealed partial class CycleGrain
         CycleDeliveryKind.CourseReported => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).MarkReportedAsync(),
         CycleDeliveryKind.CourseCancelled => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).CancelAsync(d.Reason!),
         CycleDeliveryKind.HostingWithdrawn => GrainFactory.GetGrain<IProvinceGrain>(d.TargetKey).WithdrawHostingRequestAsync(d.RequestId!),
+        CycleDeliveryKind.OfferLogistics => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveLogisticsAsync(d.AssignmentId!, d.Confirmation),
         _ => throw new InvalidOperationException($"Unknown delivery {d.Kind}."),
     };
 
     private static string Receiver(CycleDeliveryKind kind) => kind switch
     {
-        CycleDeliveryKind.Offer or CycleDeliveryKind.Withdraw => "lecturer",
+        CycleDeliveryKind.Offer or CycleDeliveryKind.Withdraw or CycleDeliveryKind.OfferLogistics => "lecturer",
         CycleDeliveryKind.HostingRequest or CycleDeliveryKind.HostingWithdrawn => "province",
         _ => "course",
     };
@@ -169,6 +172,7 @@ public sealed partial class CycleGrain
 
         public HostingConfirmation? Confirmation { get; init; }
 
+        /// <summary>Why an assignment is withdrawn; the lecturer keeps it with the assignment.</summary>
         public string? Reason { get; init; }
 
         public CycleDelivery ToDelivery(string id) => new(id, Kind, TargetKey, Offer, AssignmentId, Staffing, Hosting, Host, RequestId, Confirmation, Reason);

@@ -8,11 +8,12 @@ using Engine = OrleansTraining.Planner.Cycle;
 
 namespace OrleansTraining.Grains.Cycles;
 
-/// <summary>A lecturer's decline answered by the engine's minimal-change repair.</summary>
+/// <summary>A lecturer's decline, or withdrawal from an accepted session, answered by the engine's minimal-change repair.</summary>
 public sealed partial class CycleGrain
 {
     /// <summary>
-    /// Re-plans after <paramref name="declinedBy"/> declined the session, changing as little as possible. Hosts and dates
+    /// Re-plans after <paramref name="declinedBy"/> declined the session (or withdrew from it: the engine's decline drops
+    /// the acceptance pin), changing as little as possible. Hosts and dates
     /// stay (hosting requests are out), accepted sessions stay; only offered sessions may change lecturer. The repair is
     /// used only when it staffs the session without breaking a rule, the lecturer grains' calendar included; otherwise the
     /// session goes to the next suitable lecturer as before (which also says why nobody can take it).
@@ -60,7 +61,10 @@ public sealed partial class CycleGrain
                 // Another offered session gives its lecturer up for the repair: its offer is withdrawn first.
                 var isAnother = m.Session.SessionId != session.SessionId || m.Course.Id != course.Id;
                 return isAnother && m.Session is { LecturerId: not null, AssignmentId: not null }
-                    ? [new NewDelivery(CycleDeliveryKind.Withdraw, m.Session.LecturerId!) { AssignmentId = m.Session.AssignmentId }, .. offers]
+                    ? [WithdrawDelivery(
+                        m.Session.LecturerId!,
+                        m.Session.AssignmentId!,
+                        $"Re-planned after a decline: this session goes to another lecturer so that {session.TopicCode} in course {course.Id} on {session.Date:yyyy-MM-dd} can be staffed."), .. offers]
                     : offers;
             }));
 

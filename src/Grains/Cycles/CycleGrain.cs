@@ -309,7 +309,9 @@ public sealed partial class CycleGrain(
 
         if (answer.Status == HostingRequestStatus.Confirmed)
         {
-            await DecideAsync(s => s, _ => [new NewDelivery(CycleDeliveryKind.HostConfirmed, courseId) { RequestId = requestId, Confirmation = answer.Confirmation }]);
+            await DecideAsync(
+                s => s,
+                _ => [new NewDelivery(CycleDeliveryKind.HostConfirmed, courseId) { RequestId = requestId, Confirmation = answer.Confirmation }, .. LogisticsDeliveries(course, answer.Confirmation)]);
             return;
         }
 
@@ -325,10 +327,11 @@ public sealed partial class CycleGrain(
         var now = time.GetUtcNow();
         var offer = answer.Offer;
         var key = SessionKey(offer.CourseId, offer.SessionId);
+        var released = ReleasesSession(answer);
         await state.UpdateAsync(s =>
         {
             var next = s with { Escalations = Resolve(s.Escalations, offer.AssignmentId, now) };
-            return answer.Status == AssignmentStatus.Declined
+            return released
                 ? next with { Declined = next.Declined.SetItem(key, [.. next.Declined.GetValueOrDefault(key, []).Where(l => l != answer.LecturerId), answer.LecturerId]) }
                 : next;
         });
@@ -349,7 +352,7 @@ public sealed partial class CycleGrain(
         {
             await DecideAsync(s => s, _ => [StaffingDelivery(course.Id, session.SessionId, answer.LecturerId, StaffingStatus.Accepted, offer.AssignmentId, null)]);
         }
-        else if (answer.Status == AssignmentStatus.Declined)
+        else if (released)
         {
             await AnswerDeclineAsync(course, session, answer.LecturerId, now);
         }
@@ -423,7 +426,7 @@ public sealed partial class CycleGrain(
                     new NewDelivery(CycleDeliveryKind.CourseHost, course.Id) { Host = new CourseHost(host, requestId, declined) },
                     HostingRequestDelivery(moved, host, requestId, now),
                 }
-                .Concat(live.Select(x => new NewDelivery(CycleDeliveryKind.Withdraw, x.LecturerId!) { AssignmentId = x.AssignmentId }))
+                .Concat(live.Select(x => WithdrawDelivery(x.LecturerId!, x.AssignmentId!, HostChangedReason(course, declinedBy, host))))
                 .Concat(choices.SelectMany(c => ChoiceDeliveries(s, moved, c.Session, c.Choice, now))));
         LogHostReplaced(logger, course.Id, declinedBy, host);
     }
@@ -510,7 +513,13 @@ public sealed partial class CycleGrain(
                 session.Slot,
                 session.Method,
                 course.HostProvince!,
-                now + deadlines.Value.OfferAnswer),
+                now + deadlines.Value.OfferAnswer,
+                course.Title,
+                course.Start,
+                course.End,
+                ProvinceName(course.HostProvince!),
+                TopicTitle(session.TopicCode),
+                course.HostLogistics),
         },
         StaffingDelivery(course.Id, session.SessionId, lecturerId, StaffingStatus.Offered, assignmentId, null),
     ];

@@ -10,6 +10,7 @@ namespace OrleansTraining.Grains.Lecturers;
 public sealed partial class LecturerGrain(
     [PersistentState("lecturer", GrainStorage.Name)] IPersistentState<LecturerState> state,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
     ILogger<LecturerGrain> logger) : Grain, ILecturerGrain, IRemindable
 {
     private const string OfferReminderPrefix = "offer:";
@@ -70,49 +71,10 @@ public sealed partial class LecturerGrain(
         return Task.FromResult(View());
     }
 
-    public async Task<LecturerView> SetUnavailabilityAsync(ImmutableArray<DateOnly> dates)
-    {
-        EnsureExists();
-        var clean = Distinct(dates);
-        await state.UpdateAsync(s =>
-        {
-            var clash = s.Assignments.FirstOrDefault(a => a.Status == AssignmentStatus.Accepted && clean.Contains(a.Offer.Date));
-            if (clash is not null)
-            {
-                throw new ConflictException(
-                    ConflictRules.LecturerUnavailable,
-                    $"{clash.Offer.Date:yyyy-MM-dd} has an accepted session ({clash.Offer.CourseId}); decline or re-plan it first.");
-            }
-
-            return s with { UnavailableDates = clean };
-        });
-        return View();
-    }
-
     public Task<ImmutableArray<AssignmentView>> GetAssignmentsAsync()
     {
         EnsureExists();
         return Task.FromResult(state.State.Assignments);
-    }
-
-    public Task<AssignmentView> AcceptAsync(string assignmentId) => AnswerAsync(assignmentId, (s, assignment, now) =>
-    {
-        var accepted = s.Assignments.Where(a => a.Status == AssignmentStatus.Accepted).Select(a => a.Offer).ToList();
-        var clash = LecturerCalendar.Check(
-            ToBooking(assignment.Offer),
-            accepted.Select(ToBooking),
-            s.UnavailableDates,
-            accepted.Count(o => o.CycleId == assignment.Offer.CycleId),
-            s.MaxSessionsPerCycle);
-        return clash is not null
-            ? throw new ConflictException(clash.Rule, clash.Message)
-            : assignment with { Status = AssignmentStatus.Accepted, AnsweredAt = now };
-    });
-
-    public Task<AssignmentView> DeclineAsync(string assignmentId, string reason)
-    {
-        var why = Require.Text(reason, "reason", 1000);
-        return AnswerAsync(assignmentId, (_, assignment, now) => assignment with { Status = AssignmentStatus.Declined, DeclineReason = why, AnsweredAt = now });
     }
 
     public async Task ReceiveOfferAsync(TeachingOffer offer)
@@ -132,7 +94,7 @@ public sealed partial class LecturerGrain(
         });
     }
 
-    public async Task WithdrawOfferAsync(string assignmentId)
+    public async Task WithdrawOfferAsync(string assignmentId, string? reason = null)
     {
         EnsureExists();
         var assignment = state.State.Assignments.FirstOrDefault(a => a.Offer.AssignmentId == assignmentId);
@@ -141,9 +103,34 @@ public sealed partial class LecturerGrain(
             return;
         }
 
+        // The assignment stays in the lecturer's list with the reason: an accepted session never vanishes silently.
+        var why = string.IsNullOrWhiteSpace(reason) ? "The board re-planned the session." : reason.Trim();
         var now = time.GetUtcNow();
-        await state.UpdateAsync(s => Replace(s, Find(s, assignmentId) with { Status = AssignmentStatus.Withdrawn, AnsweredAt = now }));
+        await state.UpdateAsync(s => Replace(s, Find(s, assignmentId) with
+        {
+            Status = AssignmentStatus.Withdrawn,
+            WithdrawalReason = why,
+            WithdrawnBy = WithdrawalParty.Board,
+            WithdrawnAt = now,
+        }));
         await this.UnregisterIfPresentAsync(OfferReminderPrefix + assignmentId);
+    }
+
+    public async Task ReceiveLogisticsAsync(string assignmentId, HostingConfirmation? logistics)
+    {
+        EnsureExists();
+        var assignment = state.State.Assignments.FirstOrDefault(a => a.Offer.AssignmentId == assignmentId);
+        // Set-to-value: a repeat, or logistics for an assignment no longer live, changes nothing.
+        if (assignment is null || assignment.Status is not (AssignmentStatus.Offered or AssignmentStatus.Accepted) || assignment.Offer.Logistics == logistics)
+        {
+            return;
+        }
+
+        await state.UpdateAsync(s =>
+        {
+            var current = Find(s, assignmentId);
+            return Replace(s, current with { Offer = current.Offer with { Logistics = logistics } });
+        });
     }
 
     public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
@@ -184,43 +171,9 @@ public sealed partial class LecturerGrain(
         await this.UnregisterIfPresentAsync(reminderName);
     }
 
-    /// <summary>
-    /// Records the answer and, in the same write, the follow-up that tells the cycle; then sends it one-way. The caller
-    /// is answered once the lecturer's decision is durable, without waiting for the cycle.
-    /// </summary>
-    private async Task<AssignmentView> AnswerAsync(string assignmentId, Func<LecturerState, AssignmentView, DateTimeOffset, AssignmentView> decide)
-    {
-        EnsureExists();
-        var now = time.GetUtcNow();
-        await Outbox.ArmAsync();
-        var updated = await state.UpdateAsync(s =>
-        {
-            var assignment = Find(s, assignmentId);
-            EnsureOpen(assignment);
-            var answered = decide(s, assignment, now);
-            var followUp = new FollowUp($"{Id}:{assignmentId}:answer", FollowUpKind.OfferAnswered, answered.Offer.CycleId, now, Offer: answered);
-            // An escalation about this offer that has not gone out yet is moot now that it is answered.
-            var outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == assignmentId);
-            return Replace(s, answered) with { Outbox = outbox.Add(followUp) };
-        });
-        var view = Find(updated, assignmentId);
-        LogAnswered(logger, Id, assignmentId, view.Status);
-        Outbox.SendAll();
-        await this.UnregisterIfPresentAsync(OfferReminderPrefix + assignmentId);
-        return view;
-    }
-
     private static AssignmentView Find(LecturerState s, string assignmentId) =>
         s.Assignments.FirstOrDefault(a => a.Offer.AssignmentId == assignmentId)
         ?? throw new NotFoundException("assignment", assignmentId);
-
-    private static void EnsureOpen(AssignmentView assignment)
-    {
-        if (assignment.Status != AssignmentStatus.Offered)
-        {
-            throw new ConflictException(ConflictRules.AlreadyAnswered, $"Assignment '{assignment.Offer.AssignmentId}' is already {assignment.Status}.");
-        }
-    }
 
     private static LecturerState Replace(LecturerState s, AssignmentView assignment) => s with
     {
@@ -247,11 +200,11 @@ public sealed partial class LecturerGrain(
             .Where(a => a.Status == AssignmentStatus.Accepted)
             .GroupBy(a => a.Offer.CycleId)
             .ToImmutableDictionary(g => g.Key, g => g.Count());
-        return new LecturerView(Id, s.FullName, s.Department, s.QualifiedTopics, s.HomeProvince, s.MaxSessionsPerCycle, s.UnavailableDates, load, s.Assignments);
+        var reasons = s.UnavailableReasons.ToDictionary(r => r.Date, r => r.Reason);
+        return new LecturerView(
+            Id, s.FullName, s.Department, s.QualifiedTopics, s.HomeProvince, s.MaxSessionsPerCycle, s.UnavailableDates, load, s.Assignments,
+            [.. s.UnavailableDates.Select(d => new UnavailableDate(d, reasons.GetValueOrDefault(d)))]);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lecturer {LecturerId} answered assignment {AssignmentId}: {Status}")]
-    private static partial void LogAnswered(ILogger logger, string lecturerId, string assignmentId, AssignmentStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lecturer {LecturerId} left assignment {AssignmentId} unanswered past its deadline; escalated")]
     private static partial void LogEscalated(ILogger logger, string lecturerId, string assignmentId);

@@ -18,6 +18,9 @@ public sealed record LecturerState
 
     public ImmutableArray<DateOnly> UnavailableDates { get; init; } = [];
 
+    /// <summary>Why the lecturer is away on some of <see cref="UnavailableDates"/> (only dates given a reason).</summary>
+    public ImmutableArray<UnavailableDate> UnavailableReasons { get; init; } = [];
+
     public ImmutableArray<AssignmentView> Assignments { get; init; } = [];
 
     /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>

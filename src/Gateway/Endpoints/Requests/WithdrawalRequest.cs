@@ -1,0 +1,4 @@
+namespace OrleansTraining.Gateway.Endpoints.Requests;
+
+/// <summary>Why the lecturer withdraws from a session they accepted.</summary>
+public sealed record WithdrawalRequest(string Reason);
