@@ -122,7 +122,7 @@ public sealed class LecturerCycleTests
     }
 
     [Fact]
-    public async Task When_the_host_changes_an_accepted_session_stays_in_the_lecturers_list_withdrawn_with_the_reason()
+    public async Task When_the_host_changes_an_accepted_session_that_still_fits_stays_accepted_and_names_the_new_host_with_the_reason()
     {
         await using var silo = await GrainWorld.StartAsync();
         var (cycle, a, _, _) = await PublishedAsync(silo);
@@ -131,14 +131,24 @@ public sealed class LecturerCycleTests
         await Until.DeliveredAsync(a);
         var course = (await cycle.GetPlanAsync()).Courses.Single();
         var host = silo.GrainFactory.GetGrain<IProvinceGrain>(course.HostProvince!);
+        await Until.Async(() => cycle.GetPlanAsync(), p => p.Courses.Single().Sessions.Any(x => x.Staffing == StaffingStatus.Accepted), "the cycle knows the acceptance");
 
         await host.DeclineHostingAsync(course.HostingRequestId!, new HostingDecline("Trùng Đại hội Đảng bộ tỉnh"));
         await Until.DeliveredAsync(host);
 
-        var old = (await a.GetAssignmentsAsync()).Single(x => x.Offer.AssignmentId == offer.AssignmentId);
-        Assert.Equal(AssignmentStatus.Withdrawn, old.Status);
-        Assert.Equal(WithdrawalParty.Board, old.WithdrawnBy);
-        Assert.Contains("declined to host", old.WithdrawalReason, StringComparison.Ordinal);
-        Assert.Contains(ProvinceDirectory.Get(course.HostProvince!).NameVi, old.WithdrawalReason, StringComparison.Ordinal);
+        var moved = await Until.Async(() => cycle.GetPlanAsync(), p => p.Courses.Single().HostProvince != course.HostProvince, "the course moved");
+        var newHost = moved.Courses.Single().HostProvince!;
+        var kept = await Until.Async(
+            async () => (await a.GetAssignmentsAsync()).Single(x => x.Offer.AssignmentId == offer.AssignmentId),
+            x => x.Offer.ProvinceCode == newHost,
+            "the lecturer learned where the session moved");
+        Assert.Equal(AssignmentStatus.Accepted, kept.Status);
+        Assert.Null(kept.Offer.Logistics);
+        Assert.Contains("declined to host", kept.ChangeNote, StringComparison.Ordinal);
+        Assert.Contains(ProvinceDirectory.Get(course.HostProvince!).NameVi, kept.ChangeNote, StringComparison.Ordinal);
+        // Nobody else was asked: the course still has the acceptance under the same assignment.
+        var session = moved.Courses.Single().Sessions.Single(x => x.AssignmentId == offer.AssignmentId);
+        Assert.Equal(StaffingStatus.Accepted, session.Staffing);
+        Assert.Single(await a.GetAssignmentsAsync());
     }
 }

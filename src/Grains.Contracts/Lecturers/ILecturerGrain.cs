@@ -61,4 +61,11 @@ public interface ILecturerGrain : IFollowUpSource
 
     /// <summary>Board side: the host's logistics for the course of this assignment (set-to-value, idempotent).</summary>
     Task ReceiveLogisticsAsync(string assignmentId, HostingConfirmation? logistics);
+
+    /// <summary>
+    /// Board side: an accepted session's course moved to another host and the lecturer's calendar still fits there, so
+    /// the acceptance stands; the assignment names the new province, drops the old logistics and keeps the note why.
+    /// Set-to-value, idempotent.
+    /// </summary>
+    Task ReceiveHostChangeAsync(string assignmentId, string provinceCode, string note);
 }

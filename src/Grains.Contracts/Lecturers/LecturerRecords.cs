@@ -69,7 +69,8 @@ public sealed record AssignmentView(
     DateTimeOffset? AnsweredAt,
     string? WithdrawalReason = null,
     WithdrawalParty? WithdrawnBy = null,
-    DateTimeOffset? WithdrawnAt = null);
+    DateTimeOffset? WithdrawnAt = null,
+    string? ChangeNote = null);
 
 /// <summary>One answer of several sent together; <see cref="Reason"/> is required to decline.</summary>
 [GenerateSerializer, Immutable, Alias("ot.OfferAnswer")]

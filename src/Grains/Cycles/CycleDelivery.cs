@@ -39,6 +39,9 @@ public enum CycleDeliveryKind
     /// <summary>province.WithdrawHostingRequestAsync(<see cref="CycleDelivery.RequestId"/>).</summary>
     HostingWithdrawn,
 
+    /// <summary>lecturer.ReceiveHostChangeAsync(<see cref="CycleDelivery.AssignmentId"/>, host, <see cref="CycleDelivery.Reason"/>): an acceptance kept at a new host.</summary>
+    AssignmentMoved,
+
     /// <summary>lecturer.ReceiveLogisticsAsync(<see cref="CycleDelivery.AssignmentId"/>, <see cref="CycleDelivery.Confirmation"/>): the host confirmed after the offer.</summary>
     OfferLogistics,
 }

@@ -144,13 +144,14 @@ public sealed partial class CycleGrain
         CycleDeliveryKind.CourseReported => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).MarkReportedAsync(),
         CycleDeliveryKind.CourseCancelled => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).CancelAsync(d.Reason!),
         CycleDeliveryKind.HostingWithdrawn => GrainFactory.GetGrain<IProvinceGrain>(d.TargetKey).WithdrawHostingRequestAsync(d.RequestId!),
+        CycleDeliveryKind.AssignmentMoved => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveHostChangeAsync(d.AssignmentId!, d.Host!.HostProvince!, d.Reason!),
         CycleDeliveryKind.OfferLogistics => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveLogisticsAsync(d.AssignmentId!, d.Confirmation),
         _ => throw new InvalidOperationException($"Unknown delivery {d.Kind}."),
     };
 
     private static string Receiver(CycleDeliveryKind kind) => kind switch
     {
-        CycleDeliveryKind.Offer or CycleDeliveryKind.Withdraw or CycleDeliveryKind.OfferLogistics => "lecturer",
+        CycleDeliveryKind.Offer or CycleDeliveryKind.Withdraw or CycleDeliveryKind.OfferLogistics or CycleDeliveryKind.AssignmentMoved => "lecturer",
         CycleDeliveryKind.HostingRequest or CycleDeliveryKind.HostingWithdrawn => "province",
         _ => "course",
     };

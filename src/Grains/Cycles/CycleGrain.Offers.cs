@@ -59,6 +59,10 @@ public sealed partial class CycleGrain
         $"The host of course {course.Id} changed: {ProvinceName(declinedBy) ?? declinedBy} declined to host it, so it moves to "
         + $"{ProvinceName(newHost) ?? newHost}; the session is offered again there.";
 
+    private static string HostMovedNote(CourseView course, string declinedBy, string newHost) =>
+        $"The host of course {course.Id} changed: {ProvinceName(declinedBy) ?? declinedBy} declined to host it, so it moves to "
+        + $"{ProvinceName(newHost) ?? newHost} on the same dates; your acceptance stands.";
+
     /// <summary>A decline, or a lecturer's own withdrawal from an accepted session, leaves the session to re-offer.</summary>
     private static bool ReleasesSession(AssignmentView answer) =>
         answer.Status == AssignmentStatus.Declined

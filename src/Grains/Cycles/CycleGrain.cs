@@ -412,22 +412,33 @@ public sealed partial class CycleGrain(
             Status = course.Status == CourseStatus.HostConfirmed ? CourseStatus.Published : course.Status,
         };
 
-        // Offers named the old province; travel days depend on it. They are withdrawn and made again, the same lecturer
-        // first, all decided together (each choice sees the ones before it) and recorded with the move in one write.
+        // Offers named the old province; travel days depend on it. Each session is decided again at the new host, the
+        // same lecturer first, all together (each choice sees the ones before it) and recorded with the move in one write.
+        // An accepted session whose lecturer still fits there stays accepted and the lecturer is told where it moved;
+        // every other one is withdrawn with the reason and offered again.
         var live = moved.Sessions.Where(x => x.AssignmentId is not null && x.LecturerId is not null).ToList();
         var lecturers = (await LecturersAsync())
             .Select(l => ToPlanning(l, excludeAssignmentIds: [.. live.Where(x => x.LecturerId == l.Id).Select(x => x.AssignmentId!)]))
             .ToList();
         var choices = live.Select(x => (Session: x, Choice: ChooseAndBook(moved, x, x.LecturerId, lecturers))).ToList();
+        var kept = choices.Where(c => c.Session.Staffing == StaffingStatus.Accepted && c.Choice.LecturerId == c.Session.LecturerId).ToList();
+        var offeredAgain = choices.Except(kept).ToList();
+        var why = HostChangedReason(course, declinedBy, host);
         await DecideAsync(
-            s => choices.Aggregate(s, (acc, c) => WithChoice(acc, moved.Id, c.Session.SessionId, c.Choice, now)),
+            s => offeredAgain.Aggregate(s, (acc, c) => WithChoice(acc, moved.Id, c.Session.SessionId, c.Choice, now)),
             s => new[]
                 {
                     new NewDelivery(CycleDeliveryKind.CourseHost, course.Id) { Host = new CourseHost(host, requestId, declined) },
                     HostingRequestDelivery(moved, host, requestId, now),
                 }
-                .Concat(live.Select(x => WithdrawDelivery(x.LecturerId!, x.AssignmentId!, HostChangedReason(course, declinedBy, host))))
-                .Concat(choices.SelectMany(c => ChoiceDeliveries(s, moved, c.Session, c.Choice, now))));
+                .Concat(kept.Select(c => new NewDelivery(CycleDeliveryKind.AssignmentMoved, c.Session.LecturerId!)
+                {
+                    AssignmentId = c.Session.AssignmentId,
+                    Host = new CourseHost(host, requestId, declined),
+                    Reason = HostMovedNote(course, declinedBy, host),
+                }))
+                .Concat(offeredAgain.Select(c => WithdrawDelivery(c.Session.LecturerId!, c.Session.AssignmentId!, why)))
+                .Concat(offeredAgain.SelectMany(c => ChoiceDeliveries(s, moved, c.Session, c.Choice, now))));
         LogHostReplaced(logger, course.Id, declinedBy, host);
     }
 

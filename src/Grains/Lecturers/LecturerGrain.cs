@@ -133,6 +133,27 @@ public sealed partial class LecturerGrain(
         });
     }
 
+    public async Task ReceiveHostChangeAsync(string assignmentId, string provinceCode, string note)
+    {
+        EnsureExists();
+        var assignment = state.State.Assignments.FirstOrDefault(a => a.Offer.AssignmentId == assignmentId);
+        if (assignment is null || assignment.Status is not (AssignmentStatus.Offered or AssignmentStatus.Accepted) || assignment.Offer.ProvinceCode == provinceCode)
+        {
+            return;
+        }
+
+        var name = ProvinceDirectory.Exists(provinceCode) ? ProvinceDirectory.Get(provinceCode).NameVi : null;
+        await state.UpdateAsync(s =>
+        {
+            var current = Find(s, assignmentId);
+            return Replace(s, current with
+            {
+                Offer = current.Offer with { ProvinceCode = provinceCode, ProvinceName = name, Logistics = null },
+                ChangeNote = note,
+            });
+        });
+    }
+
     public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
 
     public Task AcknowledgeFollowUpAsync(string followUpId) => Outbox.AcknowledgeAsync(followUpId);
