@@ -35,6 +35,9 @@ app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
 app.MapPlanningEndpoints();
+app.MapEvaluationEndpoints();
+app.MapOpenCourseEndpoints();
+app.MapReportEndpoints();
 
 return await app.RunGatewayAsync();
 

@@ -15,4 +15,9 @@ public static class ConflictRules
     public const string CurriculumImmutable = "curriculum-immutable";
     public const string ConcurrentUpdate = "concurrent-update";
     public const string NotPlanned = "cycle-not-planned";
+    public const string CourseNotStarted = "course-not-started";
+    public const string CourseClosed = "course-closed";
+    public const string EvaluationAlreadySubmitted = "evaluation-already-submitted";
+    public const string NominationDeadline = "nomination-deadline-passed";
+    public const string CycleHasOpenCourses = "cycle-has-open-courses";
 }

@@ -13,4 +13,7 @@ public sealed class DeadlineOptions
 
     /// <summary>Materials reach the trainees this many days before a course starts.</summary>
     public int MaterialsDaysBeforeStart { get; set; } = 14;
+
+    /// <summary>Provinces nominate, edit and withdraw trainees until this many days before a course starts.</summary>
+    public int NominationDaysBeforeStart { get; set; } = 21;
 }
