@@ -100,13 +100,10 @@ public sealed partial class CourseGrain
                 throw new ConflictException(ConflictRules.EvaluationAlreadySubmitted, $"Trainee '{trainee.TraineeId}' has already evaluated the course.");
             }
 
-            return s with
-            {
-                Evaluations = s.Evaluations.AddRange(rows),
-                EvaluationTickets = s.EvaluationTickets
-                    .RemoveAll(t => t.TraineeId == trainee.TraineeId)
-                    .Add(new EvaluationTicket("", trainee.TraineeId, now, now)),
-            };
+            var tickets = s.EvaluationTickets.Any(t => t.TraineeId == trainee.TraineeId)
+                ? [.. s.EvaluationTickets.Select(t => t.TraineeId == trainee.TraineeId ? t with { UsedAt = now } : t)]
+                : s.EvaluationTickets.Add(new EvaluationTicket("", trainee.TraineeId, now, now));
+            return s with { Evaluations = s.Evaluations.AddRange(rows), EvaluationTickets = tickets };
         });
         return View();
     }
