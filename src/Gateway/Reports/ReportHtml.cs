@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using OrleansTraining.Grains.Cycles;
 
 namespace OrleansTraining.Gateway.Reports;
@@ -110,5 +111,8 @@ public static class ReportHtml
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Vietnamese letters stay letters (readable source, searchable text); only markup characters are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 }

@@ -4,4 +4,4 @@ namespace OrleansTraining.Gateway.Endpoints.Requests;
 /// Every session's ratings at once. Through a link the trainee is the link's; on a paper form the board may name the
 /// trainee (<see cref="TraineeId"/>), which uses up their link.
 /// </summary>
-public sealed record EvaluationFormRequest(IReadOnlyList<RatingRequest>? Ratings, string? TraineeId = null);
+public sealed record EvaluationFormRequest(IReadOnlyList<RatingRequest>? Ratings = null, string? TraineeId = null);
