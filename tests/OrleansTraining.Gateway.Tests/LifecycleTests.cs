@@ -224,6 +224,90 @@ public sealed class LifecycleTests(ClockedGatewayFixture gateway) : IClassFixtur
         Assert.Equal(2, (await _scenario.CourseAsync(id)).Items("trainees").Count());
     }
 
+    [Fact]
+    public async Task The_2027_2028_demo_cycle_runs_to_its_end_and_rolls_into_2029_2030_with_every_report_section_filled()
+    {
+        gateway.Clock.Reset();
+        var board = await _session.BoardAsync();
+        var plan = await _scenario.PlanAndPublishAsync(Scenario.DemoCycle);
+        foreach (var offer in Scenario.Offers(plan))
+        {
+            var accepted = await (await _session.LecturerAsync(offer.LecturerId)).PostAsync($"/api/lecturers/{offer.LecturerId}/assignments/{offer.AssignmentId}/accept", null);
+            Assert.True(accepted.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{offer}: {(int)accepted.StatusCode}");
+        }
+
+        var awaiting = Scenario.CoursesAwaitingHost(plan);
+        Assert.Equal(plan.Items("courses").Count(), awaiting.Count);
+        foreach (var course in awaiting)
+        {
+            var host = course.Str("hostProvince");
+            await (await _session.ProvinceAsync(host)).PostJsonAsync(
+                $"/api/provinces/{host}/hosting-requests/{course.Str("hostingRequestId")}/confirm", Scenario.Logistics($"Hội trường {host}"));
+        }
+
+        var courses = new List<JsonElement>();
+        foreach (var (course, i) in awaiting.OrderBy(c => c.Str("start"), StringComparer.Ordinal).Select((c, i) => (c, i)))
+        {
+            var id = course.Str("id");
+            await _scenario.CourseAsync(id, c => c.Str("status") == "HostConfirmed", "the host's confirmation reaches the course");
+            await (await _session.ProvinceAsync("hue")).PostJsonAsync($"/api/courses/{id}/nominations", new { trainees = Scenario.Trainees(course, 1, "Huế") });
+            await (await _session.ProvinceAsync("can-tho")).PostJsonAsync($"/api/courses/{id}/nominations", new { trainees = Scenario.Trainees(course, 1, "Cần Thơ") });
+            if (i % 2 == 0)
+            {
+                await board.PostJsonAsync($"/api/courses/{id}/materials-sent", null); // today: well before the start
+            }
+
+            courses.Add(course);
+        }
+
+        foreach (var (course, i) in courses.Select((c, i) => (c, i)))
+        {
+            var id = course.Str("id");
+            OnFirstDay(course);
+            var held = await board.PostJsonAsync($"/api/courses/{id}/held", null);
+            var trainees = held.Items("trainees").Select(t => t.Str("traineeId")).ToArray();
+            await board.PostJsonAsync($"/api/courses/{id}/attendance", new { day = course.Str("start"), presentTraineeIds = trainees[..1] });
+            if (i % 2 == 1)
+            {
+                await board.PostJsonAsync($"/api/courses/{id}/materials-sent", new { sentOn = course.Str("start") }); // on the first day: late
+            }
+
+            var link = (await board.PostJsonAsync($"/api/courses/{id}/evaluation-links", null))[0].Str("token");
+            var sessions = held.Items("sessions").Select(x => x.Str("sessionId")).ToArray();
+            var sent = await _session.Anonymous().PostAsJsonAsync($"/api/evaluations/{link}", Ratings(sessions, content: 3 + (i % 3)));
+            Assert.Equal(HttpStatusCode.NoContent, sent.StatusCode);
+            await board.PostJsonAsync($"/api/courses/{id}/close", null);
+        }
+
+        await board.PutJsonAsync($"/api/cycles/{Scenario.DemoCycle}/conclusions", new
+        {
+            conclusions = "Các lớp hoàn thành mục tiêu; tài liệu một số lớp gửi muộn.",
+            recommendations = new[] { new { text = "Gửi tài liệu trước 14 ngày cho mọi lớp", status = "Open" } },
+        });
+        Assert.Equal("Closed", (await board.PostJsonAsync($"/api/cycles/{Scenario.DemoCycle}/close", null)).Str("status"));
+
+        var report = await board.GetJsonAsync($"/api/cycles/{Scenario.DemoCycle}/report");
+        Assert.Equal(courses.Count, report.GetProperty("coursesHeld").GetInt32());
+        Assert.All(report.Items("courseDetails"), c => Assert.NotEmpty(c.Items("topics")));
+        Assert.Contains(report.Items("courseDetails"), c => c.Items("lecturers").Any());
+        Assert.Equal(2, report.Items("attendanceByProvince").Count(p => p.GetProperty("nominated").GetInt32() > 0));
+        Assert.Equal(32, report.Items("provincesThatSentNobody").Count());
+        Assert.Equal(courses.Count, report.GetProperty("traineesAttended").GetInt32());
+        Assert.NotEmpty(report.Items("evaluationByTopic"));
+        Assert.NotEmpty(report.Items("evaluationByLecturer"));
+        Assert.NotEmpty(report.Items("evaluationByMethod"));
+        Assert.Equal((courses.Count + 1) / 2, report.GetProperty("materialsOnTime").GetInt32());
+        Assert.Equal(courses.Count / 2, report.GetProperty("materialsLate").GetInt32());
+        Assert.False(string.IsNullOrEmpty(report.Str("conclusions")));
+        Assert.NotEmpty(report.Items("recommendations"));
+
+        var next = await board.PostJsonAsync($"/api/cycles/{Scenario.DemoCycle}/roll-over", new { curriculumVersion = "2027" }, HttpStatusCode.Created);
+        Assert.Equal("2029-2030", next.Str("id"));
+        Assert.Equal(courses.Count, next.Items("courseIds").Count());
+        Assert.Subset(next.Items("previousHosts").Select(h => h.GetString()!).ToHashSet(), courses.Select(c => c.Str("hostProvince")).ToHashSet());
+        Assert.Equal("Gửi tài liệu trước 14 ngày cho mọi lớp", next.Items("recommendations").Single().Str("text"));
+    }
+
     /// <summary>A course of a fresh one-course cycle: published, offers accepted, host confirmed, two provinces' trainees nominated.</summary>
     private async Task<(JsonElement Course, string Host, string[] Trainees)> ConfirmedCourseAsync(string cycleId)
     {

@@ -72,6 +72,28 @@ public sealed class ReportTests(SqliteGatewayFixture gateway) : IClassFixture<Sq
     }
 
     [Theory]
+    [InlineData("GET", "/api/cycles/2011-2012/report.csv")]
+    [InlineData("GET", "/api/cycles/2011-2012/report.html")]
+    [InlineData("PUT", "/api/cycles/2011-2012/conclusions")]
+    [InlineData("POST", "/api/cycles/2011-2012/close")]
+    [InlineData("POST", "/api/cycles/2011-2012/roll-over")]
+    [InlineData("POST", "/api/courses/2011-2012-c01/held")]
+    [InlineData("POST", "/api/courses/2011-2012-c01/attendance")]
+    [InlineData("POST", "/api/courses/2011-2012-c01/evaluation-links")]
+    [InlineData("POST", "/api/courses/2011-2012-c01/evaluations")]
+    [InlineData("POST", "/api/courses/2011-2012-c01/close")]
+    [InlineData("PUT", "/api/courses/2011-2012-c01/nominations/t001")]
+    [InlineData("DELETE", "/api/courses/2011-2012-c01/nominations/t001")]
+    [InlineData("GET", "/api/provinces/hue/open-courses")]
+    [InlineData("GET", "/api/lecturers/l01/evaluations")]
+    public async Task The_lifecycle_paths_need_a_token(string method, string path)
+    {
+        var response = await _session.Anonymous().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("province-hue", "/api/cycles/2011-2012/report.csv")]
     [InlineData("lecturer-l01", "/api/cycles/2011-2012/report.html")]
     public async Task Only_the_board_exports_the_report(string userName, string path)

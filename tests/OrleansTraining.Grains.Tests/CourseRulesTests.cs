@@ -148,6 +148,23 @@ public sealed class CourseRulesTests
     }
 
     [Fact]
+    public async Task A_withdrawn_nominee_frees_the_quota_and_its_id_is_never_given_again()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (_, course) = await PublishedCourseAsync(silo);
+        var view = await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(2)));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => course.WithdrawNomineeAsync("t002", "can-tho"));
+        await course.WithdrawNomineeAsync("t002", "hue");
+        view = await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(1)));
+
+        Assert.Equal(["t001", "t003"], view.Trainees.Select(t => t.TraineeId).ToArray());
+        silo.Time.SetUtcNow(view.NominationsCloseAt!.Value);
+        Assert.Equal(ConflictRules.NominationDeadline, (await Assert.ThrowsAsync<ConflictException>(() => course.WithdrawNomineeAsync("t001", "hue"))).Rule);
+        Assert.False((await course.GetAsync()).NominationsOpen);
+    }
+
+    [Fact]
     public async Task Materials_cannot_be_marked_sent_in_the_future()
     {
         await using var silo = await GrainWorld.StartAsync();
