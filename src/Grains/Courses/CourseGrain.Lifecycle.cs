@@ -116,7 +116,7 @@ public sealed partial class CourseGrain
     /// <summary>Where the province's own nominee is, while nominations may still change; otherwise the refusal.</summary>
     private int OwnNomineeIndex(CourseState s, string traineeId, string provinceCode)
     {
-        var index = s.Trainees.IndexOf(s.Trainees.FirstOrDefault(t => t.TraineeId == traineeId)!);
+        var index = s.Trainees.Select(t => t.TraineeId).ToList().IndexOf(traineeId);
         if (index < 0)
         {
             throw new NotFoundException("trainee", traineeId);
