@@ -37,6 +37,9 @@ app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
 app.MapPlanningEndpoints();
+app.MapEvaluationEndpoints();
+app.MapOpenCourseEndpoints();
+app.MapReportEndpoints();
 
 return await app.RunGatewayAsync();
 

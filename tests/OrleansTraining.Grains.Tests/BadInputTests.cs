@@ -24,7 +24,7 @@ public sealed class BadInputTests
         await Assert.ThrowsAsync<DomainValidationException>(() => cycle.AddCourseAsync(null!));
         await Assert.ThrowsAsync<DomainValidationException>(() => course.NominateAsync(null!));
         await Assert.ThrowsAsync<DomainValidationException>(() => course.NominateAsync(new NominationRequest(null!, default)));
-        await Assert.ThrowsAsync<DomainValidationException>(() => course.RecordAttendanceAsync(null!));
+        await Assert.ThrowsAsync<DomainValidationException>(() => course.RecordAttendanceAsync(null!, null));
         await Assert.ThrowsAsync<DomainValidationException>(() => course.RecordEvaluationAsync(null!));
         await Assert.ThrowsAsync<DomainValidationException>(() => course.AddFieldTripAsync(null!));
         await Assert.ThrowsAsync<DomainValidationException>(() => province.ConfigureAsync(null!));

@@ -74,25 +74,94 @@ public sealed class CourseRulesTests
     }
 
     [Fact]
-    public async Task Attendance_and_evaluations_need_a_held_course_and_valid_ids()
+    public async Task Attendance_and_evaluations_need_a_held_course_and_valid_ids_and_freeze_when_it_closes()
     {
         await using var silo = await GrainWorld.StartAsync();
         var (_, course) = await PublishedCourseAsync(silo);
         var view = await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(2)));
-        await Assert.ThrowsAsync<ConflictException>(() => course.RecordAttendanceAsync(new AttendanceRecord([view.Trainees[0].TraineeId])));
+        var start = view.Start!.Value;
+        await Assert.ThrowsAsync<ConflictException>(() => course.MarkHeldAsync());
         await silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!).ConfirmHostingAsync(view.HostingRequestId!, GrainWorld.Logistics());
         await Until.DeliveredAsync(silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!));
 
-        Assert.Equal("presentTraineeIds[0]", (await Assert.ThrowsAsync<DomainValidationException>(() =>
-            course.RecordAttendanceAsync(new AttendanceRecord(["t999"])))).Field);
-        var held = await course.RecordAttendanceAsync(new AttendanceRecord([view.Trainees[0].TraineeId]));
+        // Confirmed, but the course has not started yet.
+        Assert.Equal(ConflictRules.CourseNotStarted, (await Assert.ThrowsAsync<ConflictException>(() => course.MarkHeldAsync())).Rule);
+        Assert.Equal(ConflictRules.InvalidTransition, (await Assert.ThrowsAsync<ConflictException>(() =>
+            course.RecordAttendanceAsync(new DailyAttendance(start, [view.Trainees[0].TraineeId]), null))).Rule);
+        silo.Time.SetUtcNow(Deadlines.StartOfDay(start).AddHours(9));
+        Assert.Equal(CourseStatus.Held, (await course.MarkHeldAsync()).Status);
 
-        Assert.Equal(CourseStatus.Held, held.Status);
+        Assert.Equal("presentTraineeIds[0]", (await Assert.ThrowsAsync<UnprocessableException>(() =>
+            course.RecordAttendanceAsync(new DailyAttendance(start, ["t999"]), null))).Field);
+        Assert.Equal("day", (await Assert.ThrowsAsync<UnprocessableException>(() =>
+            course.RecordAttendanceAsync(new DailyAttendance(start.AddDays(-1), []), null))).Field);
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            course.RecordAttendanceAsync(new DailyAttendance(start, []), view.HostProvince == "hue" ? "can-tho" : "hue"));
+        var held = await course.RecordAttendanceAsync(new DailyAttendance(start, [view.Trainees[0].TraineeId]), view.HostProvince);
+
         Assert.Equal([true, false], held.Trainees.Select(t => t.Attended == true).ToArray());
-        Assert.Equal("score", (await Assert.ThrowsAsync<DomainValidationException>(() =>
-            course.RecordEvaluationAsync(new EvaluationRequest("s01", 6, null)))).Field);
-        Assert.Equal("sessionId", (await Assert.ThrowsAsync<DomainValidationException>(() =>
-            course.RecordEvaluationAsync(new EvaluationRequest("s99", 4, null)))).Field);
+        Assert.Equal("ratings[0].content", (await Assert.ThrowsAsync<DomainValidationException>(() =>
+            course.RecordEvaluationAsync(new PaperEvaluation(null, [new("s01", 6, 4, 4, null), new("s02", 4, 4, 4, null)])))).Field);
+        Assert.Equal("ratings[0].sessionId", (await Assert.ThrowsAsync<UnprocessableException>(() =>
+            course.RecordEvaluationAsync(new PaperEvaluation(null, [new("s99", 4, 4, 4, null)])))).Field);
+        Assert.Equal("ratings", (await Assert.ThrowsAsync<DomainValidationException>(() =>
+            course.RecordEvaluationAsync(new PaperEvaluation(null, [new("s01", 4, 4, 4, null)])))).Field);
+
+        await course.CloseAsync();
+        Assert.Equal(ConflictRules.CourseClosed, (await Assert.ThrowsAsync<ConflictException>(() =>
+            course.RecordAttendanceAsync(new DailyAttendance(start, []), null))).Rule);
+        Assert.Equal(ConflictRules.CourseClosed, (await Assert.ThrowsAsync<ConflictException>(() =>
+            course.RecordEvaluationAsync(new PaperEvaluation(null, [new("s01", 4, 4, 4, null), new("s02", 4, 4, 4, null)])))).Rule);
+        var frozen = await course.GetAsync();
+        Assert.Equal(new[] { true, false }, frozen.Trainees.Select(t => t.Attended == true).ToArray());
+    }
+
+    [Fact]
+    public async Task An_evaluation_link_works_once_and_a_reissue_retires_the_unused_one()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (_, course) = await PublishedCourseAsync(silo);
+        var view = await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(2)));
+        await silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!).ConfirmHostingAsync(view.HostingRequestId!, GrainWorld.Logistics());
+        await Until.DeliveredAsync(silo.GrainFactory.GetGrain<IProvinceGrain>(view.HostProvince!));
+        silo.Time.SetUtcNow(Deadlines.StartOfDay(view.Start!.Value).AddHours(9));
+        await course.MarkHeldAsync();
+
+        var first = await course.IssueEvaluationLinksAsync();
+        var secret = first[0].Token[(first[0].Token.LastIndexOf('.') + 1)..];
+        Assert.Equal(2, first.Length);
+        Assert.StartsWith(view.Id + ".", first[0].Token);
+        Assert.Equal(2, (await course.GetEvaluationFormAsync(secret)).Sessions.Length);
+        await course.SubmitEvaluationAsync(secret, new EvaluationForm([new("s01", 5, 4, 3, "Rõ ràng"), new("s02", 4, 4, 4, null)]));
+
+        Assert.Equal(ConflictRules.EvaluationAlreadySubmitted, (await Assert.ThrowsAsync<ConflictException>(() =>
+            course.SubmitEvaluationAsync(secret, new EvaluationForm([new("s01", 1, 1, 1, null), new("s02", 1, 1, 1, null)])))).Rule);
+        var second = await course.IssueEvaluationLinksAsync();
+        Assert.Equal([first[1].TraineeId], second.Select(l => l.TraineeId).ToArray()); // who evaluated gets no new link
+        await Assert.ThrowsAsync<NotFoundException>(() => course.GetEvaluationFormAsync(first[1].Token[(first[1].Token.LastIndexOf('.') + 1)..]));
+        await Assert.ThrowsAsync<NotFoundException>(() => course.GetEvaluationFormAsync("guess"));
+        var rows = (await course.GetAsync()).Evaluations;
+        Assert.Equal(2, rows.Length);
+        Assert.All(rows, r => Assert.Equal(first[0].TraineeId, r.TraineeId));
+        var summary = await course.GetEvaluationSummaryAsync(null);
+        Assert.Equal(5, summary.Single(x => x.SessionId == "s01").Content);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_nominee_frees_the_quota_and_its_id_is_never_given_again()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (_, course) = await PublishedCourseAsync(silo);
+        var view = await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(2)));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => course.WithdrawNomineeAsync("t002", "can-tho"));
+        await course.WithdrawNomineeAsync("t002", "hue");
+        view = await course.NominateAsync(new NominationRequest("hue", GrainWorld.Trainees(1)));
+
+        Assert.Equal(["t001", "t003"], view.Trainees.Select(t => t.TraineeId).ToArray());
+        silo.Time.SetUtcNow(view.NominationsCloseAt!.Value);
+        Assert.Equal(ConflictRules.NominationDeadline, (await Assert.ThrowsAsync<ConflictException>(() => course.WithdrawNomineeAsync("t001", "hue"))).Rule);
+        Assert.False((await course.GetAsync()).NominationsOpen);
     }
 
     [Fact]

@@ -9,7 +9,11 @@ using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Gateway.Endpoints;
 
-/// <summary>A course: anyone signed in reads it; the board adds field trips and marks materials sent; provinces nominate.</summary>
+/// <summary>
+/// A course: anyone signed in reads it (evaluation rows only the board, or a province its own trainees'); the board adds
+/// field trips, marks materials sent, marks the course held, issues evaluation links, types in paper forms and closes
+/// it; the board or the host province records attendance; provinces nominate, and edit or withdraw their nominees.
+/// </summary>
 public static class CourseEndpoints
 {
     public static IEndpointRouteBuilder MapCourseEndpoints(this IEndpointRouteBuilder routes)
@@ -23,15 +27,93 @@ public static class CourseEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         board.MapPost("/materials-sent", MarkMaterialsSentAsync).WithSummary("Marks the course materials sent to trainees (default today).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        board.MapPost("/held", MarkHeldAsync).WithSummary("Marks the course held: its host confirmed and its first day come.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        board.MapPost("/evaluation-links", IssueEvaluationLinksAsync)
+            .WithSummary("Issues each nominated trainee who has not evaluated a personal single-use link (GET/POST /api/evaluations/{token}); earlier unused links stop working.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        board.MapPost("/evaluations", RecordPaperEvaluationAsync).WithSummary("Types in a paper evaluation form: every session rated on content, method and usefulness (1-5).")
+            .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+        board.MapPost("/close", CloseAsync).WithSummary("Closes a held course: attendance and evaluations freeze.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        courses.MapPost("/attendance", RecordAttendanceAsync).RequireAuthorization(GatewayPolicies.BoardOrProvince)
+            .WithSummary("Who was present on one course day (the board or the course's host province).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var province = courses.MapGroup("").RequireAuthorization(GatewayPolicies.Province).ProducesProblem(StatusCodes.Status403Forbidden);
         province.MapPost("/nominations", NominateAsync).WithSummary("Nominates trainees of the caller's province, within its quota.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        province.MapPut("/nominations/{traineeId}", UpdateNomineeAsync).WithSummary("Corrects one of the province's own nominees, until the nomination deadline.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        province.MapDelete("/nominations/{traineeId}", WithdrawNomineeAsync).WithSummary("Withdraws one of the province's own nominees, until the nomination deadline.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
-    private static async Task<Ok<CourseView>> GetAsync(string courseId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).GetAsync());
+    private static async Task<Ok<CourseView>> GetAsync(string courseId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        return TypedResults.Ok(VisibleTo(await grains.GetGrain<ICourseGrain>(courseId).GetAsync(), user));
+    }
+
+    // Who said what is the board's; a province sees its own trainees' ratings; lecturers read aggregates elsewhere.
+    private static CourseView VisibleTo(CourseView course, ClaimsPrincipal user) => user.IsBoard()
+        ? course
+        : course with { Evaluations = [.. course.Evaluations.Where(e => e.ProvinceCode is not null && user.ActsFor(e.ProvinceCode))] };
+
+    private static async Task<Ok<CourseView>> MarkHeldAsync(string courseId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).MarkHeldAsync());
+
+    private static async Task<Ok<CourseView>> CloseAsync(string courseId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).CloseAsync());
+
+    private static async Task<Ok<EvaluationLink[]>> IssueEvaluationLinksAsync(string courseId, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<ICourseGrain>(courseId).IssueEvaluationLinksAsync()).ToArray());
+
+    private static async Task<Results<Ok<CourseView>, ValidationProblem>> RecordPaperEvaluationAsync(
+        string courseId, EvaluationFormRequest request, IGrainFactory grains)
+    {
+        var errors = new FieldErrors();
+        var ratings = EvaluationEndpoints.Ratings(request.Ratings, errors);
+        if (errors.Any)
+        {
+            return ProblemResults.Invalid(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).RecordEvaluationAsync(new PaperEvaluation(request.TraineeId, ratings)));
+    }
+
+    private static async Task<Results<Ok<CourseView>, ValidationProblem>> RecordAttendanceAsync(
+        string courseId, AttendanceRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new FieldErrors()
+            .Check(request.Day is not null, "day", "'day' is required.")
+            .Check(request.PresentTraineeIds is not null, "presentTraineeIds", "'presentTraineeIds' is required (empty when nobody came).");
+        if (errors.Any)
+        {
+            return ProblemResults.Invalid(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(VisibleTo(await grains.GetGrain<ICourseGrain>(courseId).RecordAttendanceAsync(
+            new DailyAttendance(request.Day!.Value, [.. request.PresentTraineeIds!]), user.IsBoard() ? null : user.ProvinceCode()), user));
+    }
+
+    private static async Task<Results<Ok<CourseView>, ValidationProblem>> UpdateNomineeAsync(
+        string courseId, string traineeId, TraineeRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new FieldErrors().RequireText("fullName", request.FullName);
+        if (errors.Any)
+        {
+            return ProblemResults.Invalid(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).UpdateNomineeAsync(
+            traineeId, user.ProvinceCode()!, new Trainee(request.FullName, request.Position, request.Level, request.Unit)));
+    }
+
+    private static async Task<Ok<CourseView>> WithdrawNomineeAsync(string courseId, string traineeId, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).WithdrawNomineeAsync(traineeId, user.ProvinceCode()!));
 
     private static async Task<Results<Created<FieldTripView>, ValidationProblem>> AddFieldTripAsync(
         string courseId, CreateFieldTripRequest request, IGrainFactory grains)

@@ -28,6 +28,15 @@ public static class CycleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{cycleId}/report", GetReportAsync).WithSummary("The cycle report.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPut("/{cycleId}/conclusions", SetConclusionsAsync)
+            .WithSummary("The board's written conclusions and recommendations (Open or Done); they close the report, and open ones carry into the next cycle.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{cycleId}/close", CloseAsync).WithSummary("Closes the cycle once every course is closed or cancelled (409 lists the open ones).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{cycleId}/roll-over", RollOverAsync)
+            .WithSummary("Creates the next two-yearly cycle with the chosen curriculum version; hosts, the lecturer pool and open recommendations carry over.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapGet("/{cycleId}/escalations", GetEscalationsAsync)
             .WithSummary("What needs the board: unanswered requests and offers, materials not sent, sessions nobody can teach (resolved ones too with includeResolved=true).")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -91,4 +100,31 @@ public static class CycleEndpoints
 
     private static async Task<Ok<CycleReport>> GetReportAsync(string cycleId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).GetReportAsync());
+
+    private static async Task<Results<Ok<CycleView>, ValidationProblem>> SetConclusionsAsync(string cycleId, ConclusionsRequest request, IGrainFactory grains)
+    {
+        var recommendations = request.Recommendations ?? [];
+        var errors = new FieldErrors();
+        for (var i = 0; i < recommendations.Count; i++)
+        {
+            errors.RequireText($"recommendations[{i}].text", recommendations[i]?.Text);
+        }
+
+        if (errors.Any)
+        {
+            return ProblemResults.Invalid(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).SetConclusionsAsync(new BoardConclusions(
+            request.Conclusions, [.. recommendations.Select(r => new Recommendation(r.Text!, r.Status))])));
+    }
+
+    private static async Task<Ok<CycleView>> CloseAsync(string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleGrain>(cycleId).CloseAsync());
+
+    private static async Task<Created<CycleView>> RollOverAsync(string cycleId, RollOverRequest? request, IGrainFactory grains)
+    {
+        var next = await grains.GetGrain<ICycleGrain>(cycleId).RollOverAsync(request?.CurriculumVersion);
+        return TypedResults.Created($"/api/cycles/{next.Id}", next);
+    }
 }

@@ -18,4 +18,9 @@ public static class ConflictRules
     public const string StaleVariant = "variant-stale";
     public const string WithdrawalCutOff = "withdrawal-cut-off";
     public const string AcceptedSessionOnDate = "accepted-session-on-date";
+    public const string CourseNotStarted = "course-not-started";
+    public const string CourseClosed = "course-closed";
+    public const string EvaluationAlreadySubmitted = "evaluation-already-submitted";
+    public const string NominationDeadline = "nomination-deadline-passed";
+    public const string CycleHasOpenCourses = "cycle-has-open-courses";
 }

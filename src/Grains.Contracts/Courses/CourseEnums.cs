@@ -1,6 +1,9 @@
 namespace OrleansTraining.Grains.Courses;
 
-/// <summary>Proposed (no host yet) → Planned → Published (requests sent) → HostConfirmed → Held → Reported; Cancelled aside.</summary>
+/// <summary>
+/// Proposed (no host yet) → Planned → Published (requests sent) → HostConfirmed → Held → Closed (attendance and
+/// evaluations frozen) → Reported (its cycle closed); Cancelled aside.
+/// </summary>
 [GenerateSerializer, Alias("ot.CourseStatus")]
 public enum CourseStatus
 {
@@ -11,6 +14,7 @@ public enum CourseStatus
     Held,
     Reported,
     Cancelled,
+    Closed,
 }
 
 /// <summary>Trainee positions the source document names: trưởng phòng, phó phòng, chuyên viên.</summary>
@@ -38,4 +42,13 @@ public enum StaffingStatus
     Proposed,
     Offered,
     Accepted,
+}
+
+/// <summary>How an evaluation reached the course: the trainee's own link, a paper form the board typed in, or an old record.</summary>
+[GenerateSerializer, Alias("ot.EvaluationSource")]
+public enum EvaluationSource
+{
+    Link,
+    Paper,
+    Historical,
 }

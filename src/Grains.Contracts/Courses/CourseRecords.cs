@@ -62,15 +62,71 @@ public sealed record NominationRequest(string ProvinceCode, ImmutableArray<Train
 [GenerateSerializer, Immutable, Alias("ot.NominatedTrainee")]
 public sealed record NominatedTrainee(string TraineeId, string ProvinceCode, Trainee Trainee, bool? Attended);
 
-[GenerateSerializer, Immutable, Alias("ot.AttendanceRecord")]
-public sealed record AttendanceRecord(ImmutableArray<string> PresentTraineeIds);
+/// <summary>Who was present on one day of the course; recording a day again replaces that day.</summary>
+[GenerateSerializer, Immutable, Alias("ot.DailyAttendance")]
+public sealed record DailyAttendance(DateOnly Day, ImmutableArray<string> PresentTraineeIds);
 
-/// <summary>A trainee's score for one session, 1 (poor) to 5 (excellent).</summary>
+/// <summary>A trainee's rating of one session on each criterion, 1 (poor) to 5 (excellent), and an optional comment.</summary>
 [GenerateSerializer, Immutable, Alias("ot.EvaluationRequest")]
-public sealed record EvaluationRequest(string SessionId, int Score, string? Comment);
+public sealed record EvaluationRequest(string SessionId, int Content, int Method, int Usefulness, string? Comment);
 
+/// <summary>One trainee's ratings of every session of the course, submitted at once.</summary>
+[GenerateSerializer, Immutable, Alias("ot.EvaluationForm")]
+public sealed record EvaluationForm(ImmutableArray<EvaluationRequest> Ratings);
+
+/// <summary>A paper form the board types in; <see cref="TraineeId"/> (optional) uses up that trainee's link.</summary>
+[GenerateSerializer, Immutable, Alias("ot.PaperEvaluation")]
+public sealed record PaperEvaluation(string? TraineeId, ImmutableArray<EvaluationRequest> Ratings);
+
+/// <summary>
+/// One rating as the course keeps it. <see cref="TraineeId"/> and <see cref="ProvinceCode"/> are for the board only:
+/// lecturers get <see cref="SessionEvaluationSummary"/> aggregates, never these rows.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ot.EvaluationView")]
-public sealed record EvaluationView(string SessionId, string TopicCode, string? LecturerId, int Score, string? Comment);
+public sealed record EvaluationView(
+    string SessionId,
+    string TopicCode,
+    string? LecturerId,
+    TeachingMethod TeachingMethod,
+    int Content,
+    int Method,
+    int Usefulness,
+    string? Comment,
+    string? TraineeId,
+    string? ProvinceCode,
+    EvaluationSource Source);
+
+/// <summary>A trainee's personal evaluation link; the token is shown once, the course keeps only its hash.</summary>
+[GenerateSerializer, Immutable, Alias("ot.EvaluationLink")]
+public sealed record EvaluationLink(string TraineeId, string ProvinceCode, string FullName, string Token);
+
+[GenerateSerializer, Immutable, Alias("ot.EvaluationSession")]
+public sealed record EvaluationSession(string SessionId, string TopicCode, DateOnly Date, SessionSlot Slot, TeachingMethod TeachingMethod, string? LecturerId);
+
+/// <summary>What a trainee's link shows: the course and the sessions to rate.</summary>
+[GenerateSerializer, Immutable, Alias("ot.EvaluationFormView")]
+public sealed record EvaluationFormView(
+    string CourseId,
+    string Title,
+    string? HostProvince,
+    DateOnly? Start,
+    DateOnly? End,
+    string TraineeName,
+    ImmutableArray<EvaluationSession> Sessions);
+
+/// <summary>Averages of one session's ratings (1–5 per criterion) and how many there are: no trainee, no row.</summary>
+[GenerateSerializer, Immutable, Alias("ot.SessionEvaluationSummary")]
+public sealed record SessionEvaluationSummary(
+    string CourseId,
+    string SessionId,
+    string TopicCode,
+    DateOnly Date,
+    TeachingMethod TeachingMethod,
+    string? LecturerId,
+    int Count,
+    double Content,
+    double Method,
+    double Usefulness);
 
 /// <summary>A course from an earlier cycle, recorded as held and reported (e.g. the 2012 course of the source document).</summary>
 [GenerateSerializer, Immutable, Alias("ot.HistoricalCourse")]
@@ -103,7 +159,11 @@ public sealed record CourseView(
     DateOnly? MaterialsSentOn,
     bool MaterialsOverdue,
     ImmutableArray<EvaluationView> Evaluations,
-    ImmutableArray<string> FieldTripIds)
+    ImmutableArray<string> FieldTripIds,
+    ImmutableArray<DailyAttendance> Attendance,
+    DateTimeOffset? NominationsCloseAt,
+    bool NominationsOpen,
+    DateOnly? MaterialsDueBy)
 {
     /// <summary>Why the board cancelled the course, when it did.</summary>
     [Id(100)]

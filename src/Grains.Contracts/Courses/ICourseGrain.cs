@@ -22,10 +22,40 @@ public interface ICourseGrain : IFollowUpSource, ICourseBoardEdits
     /// <summary>Marks the course materials sent to trainees (default: today); clears the materials flag.</summary>
     Task<CourseView> MarkMaterialsSentAsync(DateOnly? sentOn);
 
-    /// <summary>Records who attended; the course becomes Held.</summary>
-    Task<CourseView> RecordAttendanceAsync(AttendanceRecord attendance);
+    /// <summary>The board marks the course held: its host confirmed and its first day come (HostConfirmed → Held).</summary>
+    Task<CourseView> MarkHeldAsync();
 
-    Task<CourseView> RecordEvaluationAsync(EvaluationRequest evaluation);
+    /// <summary>
+    /// Who was present on one course day (replaces that day). <paramref name="actingProvince"/> is the calling province
+    /// (only the host's may), null for the board. Unknown trainees or days are refused naming the field.
+    /// </summary>
+    Task<CourseView> RecordAttendanceAsync(DailyAttendance attendance, string? actingProvince);
+
+    /// <summary>A paper evaluation form the board types in (the course must be held, not closed).</summary>
+    Task<CourseView> RecordEvaluationAsync(PaperEvaluation evaluation);
+
+    /// <summary>Issues a personal single-use evaluation link per nominated trainee who has not evaluated yet (earlier links of theirs stop working).</summary>
+    Task<ImmutableArray<EvaluationLink>> IssueEvaluationLinksAsync();
+
+    /// <summary>The sessions a link's holder rates; <paramref name="secret"/> is the token's part after the course id.</summary>
+    [ReadOnly]
+    Task<EvaluationFormView> GetEvaluationFormAsync(string secret);
+
+    /// <summary>Submits every session's ratings through a link, once.</summary>
+    Task SubmitEvaluationAsync(string secret, EvaluationForm form);
+
+    /// <summary>Per-session averages and counts, of one lecturer's sessions when <paramref name="lecturerId"/> is given.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<SessionEvaluationSummary>> GetEvaluationSummaryAsync(string? lecturerId);
+
+    /// <summary>The board closes a held course (Held → Closed): attendance and evaluations freeze.</summary>
+    Task<CourseView> CloseAsync();
+
+    /// <summary>A nominating province corrects one of its own nominees, until the nomination deadline.</summary>
+    Task<CourseView> UpdateNomineeAsync(string traineeId, string provinceCode, Trainee trainee);
+
+    /// <summary>A nominating province withdraws one of its own nominees, until the nomination deadline.</summary>
+    Task<CourseView> WithdrawNomineeAsync(string traineeId, string provinceCode);
 
     /// <summary>Creates a field trip of this course's class; each stop's province receives a hosting request.</summary>
     Task<FieldTripView> AddFieldTripAsync(NewFieldTrip trip);

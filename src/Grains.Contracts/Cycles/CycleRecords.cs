@@ -62,7 +62,8 @@ public sealed record CycleView(
     string? NextCycleId,
     ImmutableArray<string> PreviousHosts,
     ImmutableArray<PlanIssue> PlanIssues,
-    ImmutableArray<Escalation> Escalations);
+    ImmutableArray<Escalation> Escalations,
+    ImmutableArray<Recommendation> Recommendations);
 
 [GenerateSerializer, Immutable, Alias("ot.CyclePlan")]
 public sealed record CyclePlan(string CycleId, CycleStatus Status, ImmutableArray<CourseView> Courses, ImmutableArray<PlanIssue> Issues);
@@ -78,8 +79,12 @@ public sealed record CourseOutcome(
     int Nominated,
     int Attended);
 
+/// <summary>
+/// Averages (1–5) of the ratings grouped by <see cref="Key"/> (a topic, lecturer or method): <see cref="Average"/> over
+/// all three criteria, then content, method and usefulness each; <see cref="Count"/> ratings.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ot.EvaluationAverage")]
-public sealed record EvaluationAverage(string Key, double Average, int Count);
+public sealed record EvaluationAverage(string Key, double Average, int Count, string? Label = null, double Content = 0, double Method = 0, double Usefulness = 0);
 
 [GenerateSerializer, Immutable, Alias("ot.CycleReport")]
 public sealed record CycleReport(
@@ -96,4 +101,12 @@ public sealed record CycleReport(
     double AttendanceRate,
     ImmutableArray<EvaluationAverage> EvaluationByTopic,
     ImmutableArray<EvaluationAverage> EvaluationByLecturer,
-    ImmutableArray<Escalation> OpenEscalations);
+    ImmutableArray<Escalation> OpenEscalations,
+    ImmutableArray<CourseReport> CourseDetails,
+    ImmutableArray<ProvinceAttendance> AttendanceByProvince,
+    ImmutableArray<EvaluationAverage> EvaluationByMethod,
+    int MaterialsOnTime,
+    int MaterialsLate,
+    int MaterialsNotSent,
+    string? Conclusions,
+    ImmutableArray<Recommendation> Recommendations);

@@ -57,9 +57,15 @@ public interface ICycleGrain : IFollowUpTarget, ICycleCourseEdits
     /// <summary>Published → Running.</summary>
     Task<CycleView> StartAsync();
 
-    /// <summary>Running → Closed; held courses become Reported.</summary>
+    /// <summary>Published or Running → Closed once every course is closed or cancelled (otherwise refused, listing the open ones); closed courses become Reported.</summary>
     Task<CycleView> CloseAsync();
 
-    /// <summary>Closed → creates the next cycle (two years later, same curriculum, this cycle's hosts carried for rotation).</summary>
+    /// <summary>
+    /// Closed → creates the next cycle two years later with <paramref name="curriculumVersion"/> (null: the same one);
+    /// hosts are carried for rotation and the board's open recommendations into the new cycle.
+    /// </summary>
     Task<CycleView> RollOverAsync(string? curriculumVersion);
+
+    /// <summary>The board's written conclusions and recommendations (replaces earlier ones); they go into the report.</summary>
+    Task<CycleView> SetConclusionsAsync(BoardConclusions conclusions);
 }

@@ -16,4 +16,7 @@ public sealed class DeadlineOptions
 
     /// <summary>A lecturer may withdraw from an accepted session until this many days before it (then only the board re-plans).</summary>
     public int LecturerWithdrawalDaysBeforeSession { get; set; } = 21;
+
+    /// <summary>Provinces nominate, edit and withdraw trainees until this many days before a course starts.</summary>
+    public int NominationDaysBeforeStart { get; set; } = 21;
 }

@@ -31,7 +31,7 @@ public sealed partial class CourseGrain
             return View();
         }
 
-        await state.UpdateAsync(s => s.Status is CourseStatus.Held or CourseStatus.Reported
+        await state.UpdateAsync(s => s.Status is CourseStatus.Held or CourseStatus.Closed or CourseStatus.Reported
             ? throw new ConflictException(ConflictRules.InvalidTransition, $"A {s.Status} course cannot be cancelled.")
             : s with { Status = CourseStatus.Cancelled, CancelledReason = why });
         await this.UnregisterIfPresentAsync(MaterialsReminder);

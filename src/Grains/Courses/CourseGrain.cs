@@ -68,7 +68,7 @@ public sealed partial class CourseGrain(
         }
 
         var evaluations = (course.Evaluations.IsDefault ? [] : course.Evaluations)
-            .Select((e, i) => ToEvaluation(e, sessions, $"evaluations[{i}]."))
+            .Select((e, i) => ToEvaluation(e, sessions, $"evaluations[{i}].", trainee: null, EvaluationSource.Historical))
             .ToImmutableArray();
         EnsureNew();
         await state.UpdateAsync(s => FromDraft(s, cycleId, version, draft, CourseStatus.Reported) with
@@ -78,6 +78,7 @@ public sealed partial class CourseGrain(
             End = schedule.End,
             Sessions = sessions,
             Trainees = trainees.ToImmutable(),
+            TraineesNumbered = trainees.Count,
             MaterialsSentOn = course.MaterialsSentOn,
             Evaluations = evaluations,
         });
@@ -105,6 +106,8 @@ public sealed partial class CourseGrain(
                 throw new ConflictException(ConflictRules.InvalidTransition, $"Nominations are open only once the course is published; it is {s.Status}.");
             }
 
+            EnsureBeforeNominationDeadline(s);
+
             var already = s.Trainees.Count(t => t.ProvinceCode == province);
             if (already + trainees.Length > s.QuotaPerProvince)
             {
@@ -118,8 +121,9 @@ public sealed partial class CourseGrain(
                 throw new ConflictException(ConflictRules.CourseCapacity, $"The course has {s.Capacity - s.Trainees.Length} places left.");
             }
 
-            var added = trainees.Select((t, i) => new NominatedTrainee($"t{s.Trainees.Length + i + 1:000}", province, t, null));
-            return s with { Trainees = s.Trainees.AddRange(added) };
+            var numbered = Math.Max(s.TraineesNumbered, s.Trainees.Length);
+            var added = trainees.Select((t, i) => new NominatedTrainee($"t{numbered + i + 1:000}", province, t, null));
+            return s with { Trainees = s.Trainees.AddRange(added), TraineesNumbered = numbered + trainees.Length };
         });
         return View();
     }
@@ -161,52 +165,6 @@ public sealed partial class CourseGrain(
         Outbox.SendAll();
         await Outbox.SettleAsync();
         await this.UnregisterIfPresentAsync(MaterialsReminder);
-        return View();
-    }
-
-    public async Task<CourseView> RecordAttendanceAsync(AttendanceRecord attendance)
-    {
-        EnsureExists();
-        Require.Present(attendance, "attendance");
-        var present = attendance.PresentTraineeIds.IsDefault ? [] : attendance.PresentTraineeIds;
-        var known = state.State.Trainees.Select(t => t.TraineeId).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < present.Length; i++)
-        {
-            if (!known.Contains(present[i] ?? ""))
-            {
-                throw new DomainValidationException($"presentTraineeIds[{i}]", $"'{present[i]}' is not a trainee of this course.");
-            }
-        }
-
-        await state.UpdateAsync(s =>
-        {
-            if (s.Status is not (CourseStatus.HostConfirmed or CourseStatus.Held))
-            {
-                throw new ConflictException(ConflictRules.InvalidTransition, $"Attendance is recorded once the host has confirmed; the course is {s.Status}.");
-            }
-
-            return s with
-            {
-                Status = CourseStatus.Held,
-                Trainees = s.Trainees.Select(t => t with { Attended = present.Contains(t.TraineeId) }).ToImmutableArray(),
-            };
-        });
-        return View();
-    }
-
-    public async Task<CourseView> RecordEvaluationAsync(EvaluationRequest evaluation)
-    {
-        EnsureExists();
-        var view = ToEvaluation(evaluation, state.State.Sessions, "");
-        await state.UpdateAsync(s =>
-        {
-            if (s.Status is not (CourseStatus.Held or CourseStatus.Reported))
-            {
-                throw new ConflictException(ConflictRules.InvalidTransition, $"Sessions are evaluated after the course is held; it is {s.Status}.");
-            }
-
-            return s with { Evaluations = s.Evaluations.Add(view) };
-        });
         return View();
     }
 
@@ -297,9 +255,10 @@ public sealed partial class CourseGrain(
     public async Task<CourseView> MarkReportedAsync()
     {
         EnsureExists();
-        if (state.State.Status == CourseStatus.Held)
+        // The cycle closes only when its courses are closed; a course held before that rule is reported as it stands.
+        if (state.State.Status is CourseStatus.Closed or CourseStatus.Held)
         {
-            await state.UpdateAsync(s => s.Status == CourseStatus.Held ? s with { Status = CourseStatus.Reported } : s);
+            await state.UpdateAsync(s => s.Status is CourseStatus.Closed or CourseStatus.Held ? s with { Status = CourseStatus.Reported } : s);
         }
 
         return View();
@@ -324,7 +283,7 @@ public sealed partial class CourseGrain(
 
         var s = state.State;
         if (state.RecordExists && s.MaterialsSentOn is null && !s.MaterialsOverdue
-            && s.Status is not (CourseStatus.Cancelled or CourseStatus.Held or CourseStatus.Reported))
+            && s.Status is not (CourseStatus.Cancelled or CourseStatus.Held or CourseStatus.Closed or CourseStatus.Reported))
         {
             var now = time.GetUtcNow();
             var notice = new EscalationNotice(
@@ -449,7 +408,8 @@ public sealed partial class CourseGrain(
         return clean.MoveToImmutable();
     }
 
-    private static EvaluationView ToEvaluation(EvaluationRequest? evaluation, ImmutableArray<SessionView> sessions, string prefix)
+    private static EvaluationView ToEvaluation(
+        EvaluationRequest? evaluation, ImmutableArray<SessionView> sessions, string prefix, NominatedTrainee? trainee, EvaluationSource source)
     {
         if (evaluation is null)
         {
@@ -457,10 +417,14 @@ public sealed partial class CourseGrain(
         }
 
         var session = sessions.FirstOrDefault(s => s.SessionId == evaluation.SessionId)
-            ?? throw new DomainValidationException(prefix + "sessionId", $"'{evaluation.SessionId}' is not a session of this course.");
-        Require.Range(evaluation.Score, 1, 5, prefix + "score");
+            ?? throw new UnprocessableException(prefix + "sessionId", $"'{evaluation.SessionId}' is not a session of this course.");
+        Require.Range(evaluation.Content, 1, 5, prefix + "content");
+        Require.Range(evaluation.Method, 1, 5, prefix + "method");
+        Require.Range(evaluation.Usefulness, 1, 5, prefix + "usefulness");
         var comment = string.IsNullOrWhiteSpace(evaluation.Comment) ? null : Require.Text(evaluation.Comment, prefix + "comment", 2000);
-        return new EvaluationView(session.SessionId, session.TopicCode, session.LecturerId, evaluation.Score, comment);
+        return new EvaluationView(
+            session.SessionId, session.TopicCode, session.LecturerId, session.Method, evaluation.Content, evaluation.Method, evaluation.Usefulness,
+            comment, trainee?.TraineeId, trainee?.ProvinceCode, source);
     }
 
     private static string ResolveProvince(string? nameOrCode, string field) =>
@@ -488,7 +452,9 @@ public sealed partial class CourseGrain(
         return new CourseView(
             Id, s.CycleId, s.CurriculumVersion, s.Title, s.Audience, s.Capacity, s.QuotaPerProvince, s.CoOrganisers, s.Status,
             s.HostProvince, s.Start, s.End, s.HostingRequestId, s.HostLogistics, s.DeclinedByProvinces, s.Sessions, s.Trainees,
-            s.MaterialsSentOn, s.MaterialsOverdue, s.Evaluations, s.FieldTripIds)
+            s.MaterialsSentOn, s.MaterialsOverdue, s.Evaluations, s.FieldTripIds, s.Attendance, NominationsCloseAt(s),
+            s.Status is CourseStatus.Published or CourseStatus.HostConfirmed && NominationsCloseAt(s) is { } close && time.GetUtcNow() < close,
+            s.Start?.AddDays(-deadlines.Value.MaterialsDaysBeforeStart))
         {
             CancelledReason = s.CancelledReason,
         };

@@ -54,4 +54,15 @@ public sealed record CourseState
 
     /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
     public ImmutableArray<FollowUp> Outbox { get; init; } = [];
+
+    /// <summary>Who was present, one entry per recorded course day, in day order.</summary>
+    public ImmutableArray<DailyAttendance> Attendance { get; init; } = [];
+
+    /// <summary>Evaluation links issued, by hash only: the tokens themselves were shown once and never stored.</summary>
+    public ImmutableArray<EvaluationTicket> EvaluationTickets { get; init; } = [];
+
+    /// <summary>How many trainee ids were ever handed out: numbers new ones so a withdrawn id is never reused.</summary>
+    public int TraineesNumbered { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed partial class CycleGrain
             return course;
         }
 
-        if (course.Status is CourseStatus.Held or CourseStatus.Reported)
+        if (course.Status is CourseStatus.Held or CourseStatus.Closed or CourseStatus.Reported)
         {
             throw new ConflictException(ConflictRules.InvalidTransition, $"Course '{courseId}' was held; it cannot be cancelled.");
         }

@@ -193,7 +193,25 @@ public sealed partial class CycleGrain(
     public async Task<CycleReport> GetReportAsync()
     {
         EnsureExists();
-        return CycleReportBuilder.Build(Id, state.State.Status, time.GetUtcNow(), await CoursesAsync(), state.State.Escalations);
+        var courses = await CoursesAsync();
+        var topics = (await CurriculumTopicsAsync(state.State.CurriculumVersion)).ToDictionary(t => t.Code, t => t.TitleVi, StringComparer.Ordinal);
+        var lecturerIds = courses.SelectMany(c => c.Sessions).Select(x => x.LecturerId).OfType<string>().Distinct(StringComparer.Ordinal);
+        var lecturers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in lecturerIds)
+        {
+            try
+            {
+                lecturers[id] = (await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync()).FullName;
+            }
+            catch (NotFoundException)
+            {
+                // An old record may name a lecturer no longer on file: the report shows the id.
+            }
+        }
+
+        var s = state.State;
+        return CycleReportBuilder.Build(
+            Id, s.Status, time.GetUtcNow(), courses, s.Escalations, new ReportNames(topics, lecturers), new BoardConclusions(s.Conclusions, s.Recommendations));
     }
 
     public Task<ImmutableArray<Escalation>> GetEscalationsAsync(bool includeResolved)
@@ -209,43 +227,6 @@ public sealed partial class CycleGrain(
             ? s with { Status = CycleStatus.Running }
             : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a published cycle can start; it is {s.Status}."));
         return View();
-    }
-
-    public async Task<CycleView> CloseAsync()
-    {
-        EnsureExists();
-        await state.UpdateAsync(s => s.Status == CycleStatus.Running
-            ? s with { Status = CycleStatus.Closed }
-            : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a running cycle can close; it is {s.Status}."));
-        await DeliverOrThrowAsync();
-        await DecideAsync(s => s, s => s.CourseIds.Select(courseId => new NewDelivery(CycleDeliveryKind.CourseReported, courseId)));
-        return View();
-    }
-
-    public async Task<CycleView> RollOverAsync(string? curriculumVersion)
-    {
-        EnsureExists();
-        var nextId = CycleId.Next(Id);
-        var version = string.IsNullOrWhiteSpace(curriculumVersion) ? state.State.CurriculumVersion : curriculumVersion.Trim();
-        await CurriculumTopicsAsync(version);
-        var updated = await state.UpdateAsync(s =>
-        {
-            if (s.Status != CycleStatus.Closed)
-            {
-                throw new ConflictException(ConflictRules.InvalidTransition, $"Only a closed cycle rolls over; it is {s.Status}.");
-            }
-
-            return s.NextCycleId is not null
-                ? throw new ConflictException(ConflictRules.AlreadyExists, $"Cycle '{Id}' already rolled over to '{s.NextCycleId}'.")
-                : s with { NextCycleId = nextId };
-        });
-
-        // A new curriculum has other topics, so carried courses take all of its topics; the same one keeps each course's own.
-        var drafts = updated.Drafts
-            .Select(d => version == updated.CurriculumVersion ? d : d with { Topics = [] })
-            .ToImmutableArray();
-        return await GrainFactory.GetGrain<ICycleGrain>(nextId).CreateAsync(
-            new NewCycle(updated.Start.AddYears(2), updated.End.AddYears(2), version, drafts));
     }
 
     public async Task ReceiveFollowUpAsync(FollowUp followUp, IFollowUpSource replyTo)
@@ -663,7 +644,7 @@ public sealed partial class CycleGrain(
         var s = state.State;
         return new CycleView(
             Id, s.Start, s.End, s.CurriculumVersion, s.Status, s.CourseIds, s.PreviousCycleId, s.NextCycleId, s.PreviousHosts, s.PlanIssues,
-            [.. s.Escalations.Where(e => e.ResolvedAt is null)]);
+            [.. s.Escalations.Where(e => e.ResolvedAt is null)], s.Recommendations);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId} created with {Courses} courses")]

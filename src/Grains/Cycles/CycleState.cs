@@ -49,4 +49,10 @@ public sealed record CycleState
 
     /// <summary>Follow-ups already handled, by id: a repeated delivery is only acknowledged again.</summary>
     public ImmutableHashSet<string> HandledFollowUps { get; init; } = [];
+
+    /// <summary>The board's written conclusions on the cycle (the report's closing section).</summary>
+    public string? Conclusions { get; init; }
+
+    /// <summary>The board's recommendations, including open ones carried from the cycle before.</summary>
+    public ImmutableArray<Recommendation> Recommendations { get; init; } = [];
 }

@@ -67,12 +67,29 @@ public static class DemoCourses
                 new(CadrePolicy, new(2012, 8, 16), SessionSlot.Morning, TeachingMethod.Lecture, "l24"),
             ]),
         Nominations2012(),
+        // Content, method, usefulness: the report praises the content and the lively discussions, and finds the lectures
+        // "mainly presentation, with limited pedagogy" and some topics quoting documents already handed out.
         [
-            new("s01", 5, "Cập nhật, hệ thống"), new("s01", 4, null), new("s02", 4, null), new("s02", 3, "Chủ yếu thuyết trình"),
-            new("s03", 4, "Trích dẫn nhiều văn bản đã phát hành"), new("s04", 5, null), new("s05", 4, null),
-            new("s06", 5, null), new("s07", 4, "Cần thêm tình huống cụ thể"),
+            new("s01", 5, 3, 5, "Cập nhật, hệ thống"), new("s01", 4, 3, 4, null), new("s02", 4, 3, 5, null), new("s02", 4, 2, 4, "Chủ yếu thuyết trình"),
+            new("s03", 3, 4, 4, "Trích dẫn nhiều văn bản đã phát hành"), new("s04", 5, 3, 5, null), new("s05", 4, 3, 4, null),
+            new("s06", 5, 5, 5, "Thảo luận sôi nổi, sát thực tế"), new("s07", 4, 3, 4, "Cần thêm tình huống cụ thể"),
         ],
-        MaterialsSentOn: null);
+        // Handed out at the opening, not before: "cần gửi tài liệu tập huấn trước cho học viên nghiên cứu".
+        MaterialsSentOn: new DateOnly(2012, 8, 13));
+
+    /// <summary>The board's conclusions and recommendations of the 2012 report (Ban Chỉ đạo tổ chức các lớp bồi dưỡng).</summary>
+    public static BoardConclusions Conclusions2012 { get; } = new(
+        "Các khóa bồi dưỡng đều hoàn thành tốt mục tiêu, yêu cầu, nội dung chương trình; học viên nắm được tương đối có hệ thống các văn bản "
+        + "của Trung ương về công tác tổ chức. Hạn chế: giảng dạy chủ yếu là thuyết trình, phương pháp sư phạm hạn chế; một số chuyên đề trích dẫn "
+        + "nhiều văn bản đã phát hành; chưa có nhiều tình huống, giải pháp cụ thể; tài liệu chưa được gửi trước; một số ít cấp ủy không cử cán bộ tham gia.",
+        [
+            new("Tiếp tục mở lớp cho trưởng, phó phòng chuyên môn ban tổ chức các tỉnh ủy, thành ủy trực thuộc Trung ương và tương đương.", RecommendationStatus.Done),
+            new("Mở rộng đối tượng: trưởng, phó ban tổ chức cấp ủy cấp huyện và tương đương; chuyên viên ban tổ chức tỉnh ủy, thành ủy.", RecommendationStatus.Done),
+            new("Mở lớp bồi dưỡng định kỳ 2 năm/lần.", RecommendationStatus.Done),
+            new("Tách thành chuyên đề riêng: công tác đánh giá cán bộ; quy hoạch, đào tạo, bồi dưỡng cán bộ; nghiệp vụ công tác văn phòng cho cán bộ tổ chức.", RecommendationStatus.Done),
+            new("Gửi tài liệu tập huấn trước cho học viên nghiên cứu; sớm có văn bản hướng dẫn các quy định của Trung ương.", RecommendationStatus.Open),
+            new("Tăng tình huống, giải pháp cụ thể, ví dụ ở những địa phương làm tốt để nhân rộng.", RecommendationStatus.Open),
+        ]);
 
     /// <summary>The 2011–2012 cycle as a closed record holding the 2012 course (id <see cref="DemoIds.Course2012Id"/>).</summary>
     public static HistoricalCycle Cycle2012 => new(new DateOnly(2011, 1, 1), new DateOnly(2012, 12, 31), DemoIds.Curriculum2012, [Course2012]);

@@ -53,6 +53,7 @@ public sealed partial class DemoDataSeeder(ILogger<DemoDataSeeder> logger)
         }
 
         await grains.GetGrain<ICycleGrain>(DemoIds.HistoricalCycleId).ImportHistoricalAsync(DemoCourses.Cycle2012);
+        await grains.GetGrain<ICycleGrain>(DemoIds.HistoricalCycleId).SetConclusionsAsync(DemoCourses.Conclusions2012);
         var classCourse = grains.GetGrain<ICourseGrain>(DemoIds.ClassCourseId);
         await classCourse.ImportHistoricalAsync(DemoCourses.ClassCourse);
         await classCourse.AddFieldTripAsync(DemoCourses.FieldTrip2005);

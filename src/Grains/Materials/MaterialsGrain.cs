@@ -37,7 +37,7 @@ public sealed partial class MaterialsGrain(
             throw new ForbiddenException($"Only the board or a lecturer teaching '{topic}' in this course adds its materials.");
         }
 
-        if (course.Status is CourseStatus.Cancelled or CourseStatus.Reported)
+        if (course.Status is CourseStatus.Cancelled or CourseStatus.Closed or CourseStatus.Reported)
         {
             throw new ConflictException(ConflictRules.InvalidTransition, $"The course is {course.Status}; its materials are closed.");
         }
