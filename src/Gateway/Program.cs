@@ -35,6 +35,7 @@ app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
 app.MapPlanningEndpoints();
+app.MapCurriculumEndpoints();
 
 return await app.RunGatewayAsync();
 

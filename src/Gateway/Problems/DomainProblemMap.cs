@@ -16,6 +16,7 @@ public static class DomainProblemMap
     public static ProblemDetails? TryMap(Exception exception) => exception switch
     {
         DomainValidationException invalid => Validation(invalid.Field, invalid.Message),
+        UnprocessableException unprocessable => Unprocessable(unprocessable.Field, unprocessable.Message),
         NotFoundException notFound => NotFound(notFound),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
         ConflictException conflict => Conflict(conflict.Rule, conflict.Message),
@@ -42,6 +43,15 @@ public static class DomainProblemMap
             Title = "The request is not valid",
             Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
         };
+
+    /// <summary>A 422: the request is well-formed but names something the domain refuses; the field is named as for a 400.</summary>
+    public static HttpValidationProblemDetails Unprocessable(string field, string message)
+    {
+        var problem = Validation(new Dictionary<string, string[]> { [field] = [message] });
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = "The request cannot be processed";
+        return problem;
+    }
 
     private static ProblemDetails NotFound(NotFoundException notFound)
     {

@@ -43,4 +43,7 @@ public interface ICourseGrain : IFollowUpSource
     Task<CourseView> SetSessionStaffingAsync(string sessionId, string? lecturerId, StaffingStatus staffing, string? assignmentId, string? unstaffedReason);
 
     Task<CourseView> MarkReportedAsync();
+
+    /// <summary>Cycle side: the confirmed host amended its logistics; a repeat with the same values is a no-op.</summary>
+    Task<CourseView> AmendHostLogisticsAsync(string hostingRequestId, HostingConfirmation logistics);
 }

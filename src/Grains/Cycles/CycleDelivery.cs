@@ -32,6 +32,9 @@ public enum CycleDeliveryKind
 
     /// <summary>course.MarkReportedAsync().</summary>
     CourseReported,
+
+    /// <summary>course.AmendHostLogisticsAsync(<see cref="CycleDelivery.RequestId"/>, <see cref="CycleDelivery.Confirmation"/>).</summary>
+    HostLogistics,
 }
 
 /// <summary>

@@ -140,6 +140,7 @@ public sealed partial class CycleGrain
         CycleDeliveryKind.HostConfirmed => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).RecordHostConfirmedAsync(d.RequestId!, d.Confirmation!),
         CycleDeliveryKind.CoursePublished => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).MarkPublishedAsync(d.RequestId!),
         CycleDeliveryKind.CourseReported => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).MarkReportedAsync(),
+        CycleDeliveryKind.HostLogistics => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).AmendHostLogisticsAsync(d.RequestId!, d.Confirmation!),
         _ => throw new InvalidOperationException($"Unknown delivery {d.Kind}."),
     };
 

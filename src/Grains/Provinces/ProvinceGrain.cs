@@ -32,9 +32,8 @@ public sealed partial class ProvinceGrain(
     {
         Require.Present(settings, "settings");
         Info();
-        Require.Range(settings.VenueCapacity, 0, 5000, "venueCapacity");
-        var dates = settings.UnavailableDates.IsDefault ? [] : settings.UnavailableDates.Distinct().Order().ToImmutableArray();
-        await state.UpdateAsync(s => s with { VenueCapacity = settings.VenueCapacity, UnavailableDates = dates });
+        var clean = ProvinceSettingsRules.Validate(settings);
+        await state.UpdateAsync(s => s with { VenueCapacity = clean.VenueCapacity, UnavailableDates = clean.UnavailableDates, Rooms = clean.Rooms });
         return View();
     }
 
@@ -68,12 +67,7 @@ public sealed partial class ProvinceGrain(
     {
         Info();
         Require.Present(confirmation, "confirmation");
-        var clean = new HostingConfirmation(
-            Require.Text(confirmation.Venue, "venue"),
-            Require.Range(confirmation.Rooms, 1, 5000, "rooms"),
-            Require.Text(confirmation.Lodging, "lodging"),
-            Require.Text(confirmation.Transport, "transport"),
-            Require.Text(confirmation.Contact, "contact"));
+        var clean = CleanLogistics(confirmation);
         var now = time.GetUtcNow();
         await Outbox.ArmAsync();
         var updated = await state.UpdateAsync(s =>
@@ -123,7 +117,7 @@ public sealed partial class ProvinceGrain(
         await this.RegisterDeadlineAsync(HostingReminderPrefix + request.RequestId, request.AnswerBy, time);
         await state.UpdateAsync(s => s with
         {
-            Requests = s.Requests.Add(new HostingRequestView(request, Code, HostingRequestStatus.Pending, null, null, false, now, null)),
+            Requests = s.Requests.Add(new HostingRequestView(request, Code, HostingRequestStatus.Pending, null, null, false, now, null, [])),
         });
     }
 
@@ -226,6 +220,13 @@ public sealed partial class ProvinceGrain(
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + view.Request.RequestId);
     }
 
+    private static HostingConfirmation CleanLogistics(HostingConfirmation confirmation) => new(
+        Require.Text(confirmation.Venue, "venue"),
+        Require.Range(confirmation.Rooms, 1, 5000, "rooms"),
+        Require.Text(confirmation.Lodging, "lodging"),
+        Require.Text(confirmation.Transport, "transport"),
+        Require.Text(confirmation.Contact, "contact"));
+
     private static HostingRequestView Find(ProvinceState s, string requestId) =>
         s.Requests.FirstOrDefault(r => r.Request.RequestId == requestId) ?? throw new NotFoundException("hosting request", requestId);
 
@@ -262,7 +263,8 @@ public sealed partial class ProvinceGrain(
             s.VenueCapacity,
             s.UnavailableDates,
             s.HostingHistory,
-            s.Requests.Count(r => r.Status == HostingRequestStatus.Pending));
+            s.Requests.Count(r => r.Status == HostingRequestStatus.Pending),
+            s.Rooms);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Province {Province} answered hosting request {RequestId}: {Status}")]
