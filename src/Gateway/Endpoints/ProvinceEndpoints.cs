@@ -60,7 +60,7 @@ public static class ProvinceEndpoints
         }
 
         return TypedResults.Ok(await grains.GetGrain<IProvinceGrain>(code).ConfigureAsync(
-            new ProvinceSettings(request.Seats!.Value, [.. request.UnavailableDates ?? []], request.Rooms!.Value)));
+            new ProvinceSettings(request.Seats!.Value, [.. request.UnavailableDates ?? []], request.Rooms!.Value, [.. request.BriefingTopics ?? []])));
     }
 
     private static async Task<Ok<ProvinceTrainee[]>> ListTraineesAsync(string code, IGrainFactory grains, string? cycleId = null)

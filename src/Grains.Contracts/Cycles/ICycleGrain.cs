@@ -62,4 +62,12 @@ public interface ICycleGrain : IFollowUpTarget
 
     /// <summary>Closed → creates the next cycle (two years later, same curriculum, this cycle's hosts carried for rotation).</summary>
     Task<CycleView> RollOverAsync(string? curriculumVersion);
+
+    /// <summary>
+    /// The cycle's first and last day. Interleaves: a field trip asks while its course waits on it, and the course may be
+    /// what the cycle itself is waiting on; the dates never change after creation.
+    /// </summary>
+    /// <exception cref="Common.NotFoundException">the cycle was never created.</exception>
+    [AlwaysInterleave]
+    Task<DatePeriod> GetPeriodAsync();
 }

@@ -62,11 +62,11 @@ public sealed record HostingRecord(string CycleId, string CourseId, DateOnly Sta
 
 /// <summary>
 /// What the board or the province itself maintains about the province's ability to host: the seats of its rooms
-/// (<see cref="VenueCapacity"/>, the largest class one room takes), the days it cannot host, and how many rooms it
-/// has (courses it can run on the same day).
+/// (<see cref="VenueCapacity"/>, the largest class one room takes), the days it cannot host, how many rooms it
+/// has (courses it can run on the same day) and the topics it can brief a visiting class on (field-trip stops).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ot.ProvinceSettings")]
-public sealed record ProvinceSettings(int VenueCapacity, ImmutableArray<DateOnly> UnavailableDates, int Rooms = 1);
+public sealed record ProvinceSettings(int VenueCapacity, ImmutableArray<DateOnly> UnavailableDates, int Rooms = 1, ImmutableArray<string> BriefingTopics = default);
 
 [GenerateSerializer, Immutable, Alias("ot.ProvinceView")]
 public sealed record ProvinceView(
@@ -83,4 +83,5 @@ public sealed record ProvinceView(
     ImmutableArray<DateOnly> UnavailableDates,
     ImmutableArray<HostingRecord> HostingHistory,
     int PendingHostingRequests,
-    int Rooms);
+    int Rooms,
+    ImmutableArray<string> BriefingTopics);

@@ -43,4 +43,10 @@ public interface IProvinceGrain : IFollowUpSource
     /// </summary>
     /// <exception cref="Common.ConflictException">rule invalid-status-transition when the request is not a confirmed course request or the course has started.</exception>
     Task<HostingRequestView> AmendLogisticsAsync(string requestId, HostingConfirmation logistics, string? reason);
+
+    /// <summary>
+    /// Board side: a field-trip stop is no longer wanted (trip changed or cancelled, stop moved): the request is withdrawn
+    /// whether pending or confirmed. No-op when declined, withdrawn or unknown.
+    /// </summary>
+    Task CancelStopRequestAsync(string requestId);
 }

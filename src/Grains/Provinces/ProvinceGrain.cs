@@ -33,7 +33,13 @@ public sealed partial class ProvinceGrain(
         Require.Present(settings, "settings");
         Info();
         var clean = ProvinceSettingsRules.Validate(settings);
-        await state.UpdateAsync(s => s with { VenueCapacity = clean.VenueCapacity, UnavailableDates = clean.UnavailableDates, Rooms = clean.Rooms });
+        await state.UpdateAsync(s => s with
+        {
+            VenueCapacity = clean.VenueCapacity,
+            UnavailableDates = clean.UnavailableDates,
+            Rooms = clean.Rooms,
+            BriefingTopics = clean.BriefingTopics,
+        });
         return View();
     }
 
@@ -132,6 +138,29 @@ public sealed partial class ProvinceGrain(
 
         var now = time.GetUtcNow();
         await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }));
+        await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
+    }
+
+    public async Task CancelStopRequestAsync(string requestId)
+    {
+        Info();
+        var request = state.State.Requests.FirstOrDefault(r => r.Request.RequestId == requestId);
+        if (request is null || request.Status is not (HostingRequestStatus.Pending or HostingRequestStatus.Confirmed))
+        {
+            return;
+        }
+
+        if (request.Request.Kind != HostingRequestKind.FieldTripStop)
+        {
+            throw new ConflictException(ConflictRules.InvalidTransition, $"'{requestId}' is a course's request; the cycle withdraws those.");
+        }
+
+        var now = time.GetUtcNow();
+        // An escalation not yet sent about this stop is moot now.
+        await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }) with
+        {
+            Outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == requestId),
+        });
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
     }
 
@@ -264,7 +293,8 @@ public sealed partial class ProvinceGrain(
             s.UnavailableDates,
             s.HostingHistory,
             s.Requests.Count(r => r.Status == HostingRequestStatus.Pending),
-            s.Rooms);
+            s.Rooms,
+            s.BriefingTopics.IsDefault ? [] : s.BriefingTopics);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Province {Province} answered hosting request {RequestId}: {Status}")]

@@ -49,6 +49,19 @@ public static class ProvinceSettingsRules
             }
         }
 
-        return settings with { UnavailableDates = [.. dates.Distinct().Order()] };
+        var topics = settings.BriefingTopics.IsDefault ? [] : settings.BriefingTopics;
+        for (var i = 0; i < topics.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(topics[i]) || topics[i].Length > 300)
+            {
+                throw new UnprocessableException($"briefingTopics[{i}]", "A briefing topic is a text of 1 to 300 characters.");
+            }
+        }
+
+        return settings with
+        {
+            UnavailableDates = [.. dates.Distinct().Order()],
+            BriefingTopics = [.. topics.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)],
+        };
     }
 }
