@@ -14,6 +14,11 @@ public interface IFieldTripGrain : IFollowUpTarget
     [ReadOnly]
     Task<FieldTripView> GetAsync();
 
+    /// <summary>Refuses stops outside the course's dates (once planned) or the cycle's, before the course records the trip; writes nothing.</summary>
+    /// <exception cref="UnprocessableException">naming <c>stops[i].start</c> or <c>stops[i].end</c>.</exception>
+    [ReadOnly]
+    Task CheckPeriodAsync(string courseId, string? cycleId, NewFieldTrip trip);
+
     /// <summary>The order of the stops that needs the fewest travel days (then the fewest road km); exact for small trips.</summary>
     [ReadOnly]
     Task<StopOrderSuggestion> GetSuggestedOrderAsync();

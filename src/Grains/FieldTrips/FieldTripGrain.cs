@@ -51,6 +51,12 @@ public sealed partial class FieldTripGrain(
         return View();
     }
 
+    public Task CheckPeriodAsync(string courseId, string? cycleId, NewFieldTrip trip)
+    {
+        Require.Present(trip, "trip");
+        return trip.Historical || trip.Stops.IsDefaultOrEmpty ? Task.CompletedTask : CheckPeriodAsync(courseId, cycleId, trip.Stops);
+    }
+
     public Task<FieldTripView> GetAsync()
     {
         EnsureExists();

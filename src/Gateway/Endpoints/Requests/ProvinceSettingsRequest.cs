@@ -5,4 +5,4 @@ namespace OrleansTraining.Gateway.Endpoints.Requests;
 /// class it takes), <see cref="Rooms"/> (courses it can run on the same day), the dates it cannot host and the
 /// topics it can brief a visiting class on.
 /// </summary>
-public sealed record ProvinceSettingsRequest(int? Seats, int? Rooms, IReadOnlyList<DateOnly>? UnavailableDates, IReadOnlyList<string>? BriefingTopics = null);
+public sealed record ProvinceSettingsRequest(int? Seats, int? Rooms, IReadOnlyList<DateOnly>? UnavailableDates = null, IReadOnlyList<string>? BriefingTopics = null);
