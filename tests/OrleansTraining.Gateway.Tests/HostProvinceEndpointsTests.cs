@@ -132,6 +132,10 @@ public sealed class HostProvinceEndpointsTests(SqliteGatewayFixture gateway) : I
         Assert.All(own.EnumerateArray(), t => Assert.Equal(courseId, t.Str("courseId")));
         Assert.Equal(["Lạng Sơn trainee 1"], boardView.EnumerateArray().Select(t => t.GetProperty("trainee").Str("fullName")));
         await (await hue.GetAsync("/api/provinces/lang-son/trainees")).ProblemAsync(HttpStatusCode.Forbidden);
+        // Reading the course itself, a province sees its own nominees only; the board sees all three.
+        Assert.All((await hue.GetJsonAsync($"/api/courses/{courseId}")).Items("trainees"), t => Assert.Equal("hue", t.Str("provinceCode")));
+        Assert.Equal(2, (await hue.GetJsonAsync($"/api/courses/{courseId}")).Items("trainees").Count());
+        Assert.Equal(3, (await _scenario.CourseAsync(courseId)).Items("trainees").Count());
         await (await (await _session.LecturerAsync("l01")).GetAsync("/api/provinces/hue/trainees")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
