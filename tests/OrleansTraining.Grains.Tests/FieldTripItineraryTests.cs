@@ -159,6 +159,22 @@ public sealed class FieldTripItineraryTests
         await Assert.ThrowsAsync<ConflictException>(() => fieldTrip.ChangeAsync(Trip(Stop("hue", 3))));
     }
 
+    [Fact]
+    public async Task Cancelling_a_trip_resolves_the_escalation_of_its_unanswered_stop()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var course = await CourseAsync(silo);
+        var trip = await course.AddFieldTripAsync(Trip(Stop("hue", 3)));
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await silo.AdvanceAsync(new DeadlineOptions().HostingAnswer + TimeSpan.FromHours(1));
+        await Until.Async(() => cycle.GetEscalationsAsync(false), e => e.Length == 1, "the unanswered stop escalated");
+
+        await silo.GrainFactory.GetGrain<IFieldTripGrain>(trip.Id).CancelAsync(null);
+
+        await Until.Async(() => cycle.GetEscalationsAsync(false), e => e.IsEmpty, "the withdrawal resolved the escalation");
+        Assert.Equal(HostingRequestStatus.Withdrawn, Assert.Single(await silo.GrainFactory.GetGrain<IProvinceGrain>("hue").GetHostingRequestsAsync()).Status);
+    }
+
     private static async Task<ICourseGrain> CourseAsync(GrainCluster silo)
     {
         await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);

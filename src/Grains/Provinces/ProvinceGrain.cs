@@ -156,12 +156,27 @@ public sealed partial class ProvinceGrain(
         }
 
         var now = time.GetUtcNow();
-        // An escalation not yet sent about this stop is moot now.
-        await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }) with
+        var r = request.Request;
+        // An escalation not yet sent about this stop is moot now, and one the cycle holds already is resolved.
+        var resolve = request.Escalated && r.CycleId is not null
+            ? new FollowUp($"{Code}:{requestId}:cancelled", FollowUpKind.ResolveEscalation, r.CycleId, now,
+                Escalation: new EscalationNotice(EscalationKind.HostingRequestUnanswered, r.CourseId, requestId, "withdrawn"))
+            : null;
+        if (resolve is not null)
         {
-            Outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == requestId),
+            await Outbox.ArmAsync();
+        }
+
+        await state.UpdateAsync(s =>
+        {
+            var outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == requestId);
+            return Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }) with
+            {
+                Outbox = resolve is null ? outbox : outbox.Add(resolve),
+            };
         });
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
+        Outbox.SendAll();
     }
 
     public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
