@@ -60,14 +60,18 @@ public sealed partial class ProvinceGrain(
     public Task<ImmutableArray<HostingRequestView>> GetHostingRequestsAsync()
     {
         Info();
-        return Task.FromResult(state.State.Requests);
+        return Task.FromResult(state.State.Requests.Select(WithHistory).ToImmutableArray());
     }
 
     public Task<HostingRequestView> GetHostingRequestAsync(string requestId)
     {
         Info();
-        return Task.FromResult(Find(state.State, requestId));
+        return Task.FromResult(WithHistory(Find(state.State, requestId)));
     }
+
+    /// <summary>Requests stored before logistics could be amended have no history yet: an empty one, never a missing one.</summary>
+    private static HostingRequestView WithHistory(HostingRequestView request) =>
+        request.LogisticsChanges.IsDefault ? request with { LogisticsChanges = [] } : request;
 
     public async Task<HostingRequestView> ConfirmHostingAsync(string requestId, HostingConfirmation confirmation)
     {
