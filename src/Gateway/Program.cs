@@ -40,6 +40,7 @@ app.MapPlanningEndpoints();
 app.MapEvaluationEndpoints();
 app.MapOpenCourseEndpoints();
 app.MapReportEndpoints();
+app.MapCurriculumEndpoints();
 
 return await app.RunGatewayAsync();
 

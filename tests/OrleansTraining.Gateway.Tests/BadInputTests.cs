@@ -209,7 +209,6 @@ public sealed class BadInputTests(SqliteGatewayFixture gateway) : IClassFixture<
     [Theory]
     [InlineData("board", "/api/cycles", "[]", "body")]
     [InlineData("board", "/api/cycles", "{\"id\": \"Bad Id!\", \"start\": \"2067-01-05\", \"end\": \"2068-12-18\", \"curriculumVersion\": \"2027\"}", "id")]
-    [InlineData("board", "/api/cycles", "{\"id\": \"2069-2070\", \"start\": \"2069-01-05\", \"end\": \"2070-12-18\", \"curriculumVersion\": \"1999\"}", "curriculumVersion")]
     [InlineData("board", "/api/courses/2011-2012-c01/materials-sent", "{\"sentOn\": \"soon\"}", "sentOn")]
     [InlineData("board", "/api/courses/2011-2012-c01/field-trips", "{\"className\": \"x\", \"tripNumber\": 1, \"tripCount\": 1, \"stops\": null, \"participantCount\": 1, \"participantProvinceCount\": 1}", "stops")]
     [InlineData("province-hue", "/api/courses/2011-2012-c01/nominations", "{\"trainees\": null}", "trainees")]

@@ -34,6 +34,18 @@ public sealed class RoleRulesTests(SqliteGatewayFixture gateway) : IClassFixture
     [InlineData("POST", "/api/lecturers/l01/assignments/a1/decline")]
     [InlineData("PUT", "/api/lecturers/l01/unavailability")]
     [InlineData("GET", "/api/field-trips/dhct-to-chuc-k4-trip-3")]
+    [InlineData("GET", "/api/curricula")]
+    [InlineData("GET", "/api/curricula/2027")]
+    [InlineData("POST", "/api/curricula")]
+    [InlineData("PUT", "/api/provinces/can-tho/settings")]
+    [InlineData("GET", "/api/provinces/can-tho/trainees")]
+    [InlineData("GET", "/api/provinces/can-tho/hosting-requests/r1")]
+    [InlineData("PUT", "/api/provinces/can-tho/hosting-requests/r1/logistics")]
+    [InlineData("GET", "/api/field-trips/dhct-to-chuc-k4-trip-3/suggested-order")]
+    [InlineData("GET", "/api/field-trips/dhct-to-chuc-k4-trip-3/stops/1/replacements")]
+    [InlineData("PUT", "/api/field-trips/dhct-to-chuc-k4-trip-3/stops/1")]
+    [InlineData("PUT", "/api/field-trips/dhct-to-chuc-k4-trip-3")]
+    [InlineData("DELETE", "/api/field-trips/dhct-to-chuc-k4-trip-3")]
     public async Task Every_api_path_needs_a_token(string method, string path)
     {
         var response = await gateway.Anonymous().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));

@@ -30,7 +30,7 @@ public sealed class BadInputTests
         await Assert.ThrowsAsync<DomainValidationException>(() => province.ConfigureAsync(null!));
         await Assert.ThrowsAsync<DomainValidationException>(() => province.ConfirmHostingAsync("x", null!));
         await Assert.ThrowsAsync<DomainValidationException>(() => province.DeclineHostingAsync("x", null!));
-        await Assert.ThrowsAsync<DomainValidationException>(() => province.ConfigureAsync(new ProvinceSettings(-1, default)));
+        await Assert.ThrowsAsync<UnprocessableException>(() => province.ConfigureAsync(new ProvinceSettings(-1, default)));
         await Assert.ThrowsAsync<DomainValidationException>(() => grains.GetGrain<ILecturerGrain>($"x-{GrainWorld.Suffix()}").CreateAsync(null!));
         await Assert.ThrowsAsync<DomainValidationException>(() => grains.GetGrain<ILecturerGrain>($"x-{GrainWorld.Suffix()}").CreateAsync(new NewLecturer(null!, null!, default, null!, 0, default)));
         await Assert.ThrowsAsync<DomainValidationException>(() => grains.GetGrain<ICurriculumGrain>("2099").DefineAsync(default));

@@ -160,7 +160,7 @@ public sealed class CycleFlowTests
 
         Assert.Equal("end", (await Assert.ThrowsAsync<DomainValidationException>(() =>
             cycle.CreateAsync(new NewCycle(new(2028, 1, 1), new(2027, 1, 1), "2027", [])))).Field);
-        Assert.Equal("curriculumVersion", (await Assert.ThrowsAsync<DomainValidationException>(() =>
+        Assert.Equal("curriculumVersion", (await Assert.ThrowsAsync<UnprocessableException>(() =>
             cycle.CreateAsync(new NewCycle(new(2027, 1, 1), new(2028, 1, 1), "1999", [])))).Field);
         var badTopic = GrainWorld.SmallCourse() with { Topics = [new("no-such-topic", TeachingMethod.Lecture)] };
         Assert.Equal("courses[0].topics[0].topicCode", (await Assert.ThrowsAsync<DomainValidationException>(() =>

@@ -20,7 +20,8 @@ public static class CourseEndpoints
     {
         var courses = routes.MapGroup("/api/courses/{courseId}").WithTags("Courses")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
-        courses.MapGet("", GetAsync).WithSummary("The course: host, dates, sessions, nominations, materials, evaluations.");
+        courses.MapGet("", GetAsync).WithSummary("The course: host, dates, sessions, nominations, materials, evaluations.")
+            .AddEndpointFilter(new OwnTraineesFilter());
 
         var board = courses.MapGroup("").RequireAuthorization(GatewayPolicies.Board).ProducesProblem(StatusCodes.Status403Forbidden);
         board.MapPost("/field-trips", AddFieldTripAsync).WithSummary("Adds a field trip of the course's class; each stop's province gets a hosting request.")

@@ -44,12 +44,12 @@ public static class DomainProblemMap
             Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
         };
 
-    /// <summary>A 422: the request is well-formed but names something unknown where it must exist (the field says what).</summary>
+    /// <summary>A 422: the request is well-formed but names something the domain refuses; the field is named as for a 400.</summary>
     public static HttpValidationProblemDetails Unprocessable(string field, string message)
     {
-        var problem = Validation(field, message);
+        var problem = Validation(new Dictionary<string, string[]> { [field] = [message] });
         problem.Status = StatusCodes.Status422UnprocessableEntity;
-        problem.Title = "The request names something unknown";
+        problem.Title = "The request cannot be processed";
         return problem;
     }
 

@@ -22,6 +22,9 @@ public enum FollowUpKind
 
     /// <summary>Any grain → cycle: what an escalation was about has arrived (<see cref="FollowUp.Escalation"/>, subject only).</summary>
     ResolveEscalation,
+
+    /// <summary>Province → cycle: a confirmed host amended its logistics (<see cref="FollowUp.Hosting"/>, with the change history).</summary>
+    LogisticsAmended,
 }
 
 /// <summary>

@@ -1,8 +1,8 @@
 namespace OrleansTraining.Grains.Common;
 
 /// <summary>
-/// A well-formed request names something that does not exist where it must (HTTP 422), e.g. a trainee not on the
-/// course or a day outside it. <see cref="Field"/> names the offending field.
+/// Input is well-formed but names something the domain cannot accept (HTTP 422): a trainee not on the course, a day
+/// outside it, an unknown curriculum version, a stop no one can travel to in time. <see cref="Field"/> names the field.
 /// </summary>
 [GenerateSerializer, Alias("ot.UnprocessableException")]
 public sealed class UnprocessableException : DomainException

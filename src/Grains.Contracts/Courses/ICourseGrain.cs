@@ -73,4 +73,14 @@ public interface ICourseGrain : IFollowUpSource, ICourseBoardEdits
     Task<CourseView> SetSessionStaffingAsync(string sessionId, string? lecturerId, StaffingStatus staffing, string? assignmentId, string? unstaffedReason);
 
     Task<CourseView> MarkReportedAsync();
+
+    /// <summary>Cycle side: the confirmed host amended its logistics; a repeat with the same values is a no-op.</summary>
+    Task<CourseView> AmendHostLogisticsAsync(string hostingRequestId, HostingConfirmation logistics);
+
+    /// <summary>
+    /// The course's dates once planned (null before). Interleaves: the course's field trips ask while the course waits
+    /// on them (adding a trip), and reading two dates cannot see a half-made decision.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<DatePeriod?> GetPeriodAsync();
 }

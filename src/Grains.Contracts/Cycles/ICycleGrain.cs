@@ -68,4 +68,12 @@ public interface ICycleGrain : IFollowUpTarget, ICycleCourseEdits
 
     /// <summary>The board's written conclusions and recommendations (replaces earlier ones); they go into the report.</summary>
     Task<CycleView> SetConclusionsAsync(BoardConclusions conclusions);
+
+    /// <summary>
+    /// The cycle's first and last day. Interleaves: a field trip asks while its course waits on it, and the course may be
+    /// what the cycle itself is waiting on; the dates never change after creation.
+    /// </summary>
+    /// <exception cref="Common.NotFoundException">the cycle was never created.</exception>
+    [AlwaysInterleave]
+    Task<DatePeriod> GetPeriodAsync();
 }

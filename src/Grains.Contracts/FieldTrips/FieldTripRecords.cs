@@ -48,7 +48,8 @@ public sealed record FieldTripStopView(
     StopStatus Status,
     string? HostingRequestId,
     HostingConfirmation? Confirmation,
-    string? DeclineReason);
+    string? DeclineReason,
+    ImmutableArray<string> DeclinedBy);
 
 [GenerateSerializer, Immutable, Alias("ot.FieldTripView")]
 public sealed record FieldTripView(
@@ -64,4 +65,21 @@ public sealed record FieldTripView(
     int ParticipantCount,
     int ParticipantProvinceCount,
     ImmutableArray<string> CoOrganisers,
-    bool Historical);
+    bool Historical,
+    bool Cancelled,
+    string? CancelReason);
+
+/// <summary>The stops (by number) in the order that needs the fewest travel days, against the order as planned.</summary>
+[GenerateSerializer, Immutable, Alias("ot.StopOrderSuggestion")]
+public sealed record StopOrderSuggestion(
+    ImmutableArray<int> StopNumbers,
+    ImmutableArray<string> Provinces,
+    int TravelDays,
+    int RoadKm,
+    int CurrentTravelDays,
+    int CurrentRoadKm,
+    bool Exact);
+
+/// <summary>A province that could take a declined stop: <see cref="BriefsOnTopics"/> when it declared the stop's topics.</summary>
+[GenerateSerializer, Immutable, Alias("ot.StopReplacement")]
+public sealed record StopReplacement(string ProvinceCode, string NameVi, int RoadKm, bool BriefsOnTopics);

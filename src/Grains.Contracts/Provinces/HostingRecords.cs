@@ -49,15 +49,24 @@ public sealed record HostingRequestView(
     string? DeclineReason,
     bool Escalated,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset? AnsweredAt);
+    DateTimeOffset? AnsweredAt,
+    ImmutableArray<LogisticsChange> LogisticsChanges);
+
+/// <summary>The host changed its confirmed logistics: what they were, what they are now, when and why.</summary>
+[GenerateSerializer, Immutable, Alias("ot.LogisticsChange")]
+public sealed record LogisticsChange(DateTimeOffset ChangedAt, HostingConfirmation Previous, HostingConfirmation Current, string? Reason);
 
 /// <summary>A course or stop the province hosted (or confirmed to host) — the rotation looks at it.</summary>
 [GenerateSerializer, Immutable, Alias("ot.HostingRecord")]
 public sealed record HostingRecord(string CycleId, string CourseId, DateOnly Start);
 
-/// <summary>What the board or the province itself maintains about the province's ability to host.</summary>
+/// <summary>
+/// What the board or the province itself maintains about the province's ability to host: the seats of its rooms
+/// (<see cref="VenueCapacity"/>, the largest class one room takes), the days it cannot host, how many rooms it
+/// has (courses it can run on the same day) and the topics it can brief a visiting class on (field-trip stops).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ot.ProvinceSettings")]
-public sealed record ProvinceSettings(int VenueCapacity, ImmutableArray<DateOnly> UnavailableDates);
+public sealed record ProvinceSettings(int VenueCapacity, ImmutableArray<DateOnly> UnavailableDates, int Rooms = 1, ImmutableArray<string> BriefingTopics = default);
 
 [GenerateSerializer, Immutable, Alias("ot.ProvinceView")]
 public sealed record ProvinceView(
@@ -73,4 +82,6 @@ public sealed record ProvinceView(
     int VenueCapacity,
     ImmutableArray<DateOnly> UnavailableDates,
     ImmutableArray<HostingRecord> HostingHistory,
-    int PendingHostingRequests);
+    int PendingHostingRequests,
+    int Rooms,
+    ImmutableArray<string> BriefingTopics);

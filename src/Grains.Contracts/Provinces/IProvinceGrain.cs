@@ -36,4 +36,17 @@ public interface IProvinceGrain : IFollowUpSource
 
     /// <summary>Board side: the request is no longer needed (course re-planned). No-op when already answered.</summary>
     Task WithdrawHostingRequestAsync(string requestId);
+
+    /// <summary>
+    /// The host amends the logistics it confirmed, before the course starts; the previous values are kept in
+    /// <see cref="HostingRequestView.LogisticsChanges"/> and the course learns the new ones through the cycle.
+    /// </summary>
+    /// <exception cref="Common.ConflictException">rule invalid-status-transition when the request is not a confirmed course request or the course has started.</exception>
+    Task<HostingRequestView> AmendLogisticsAsync(string requestId, HostingConfirmation logistics, string? reason);
+
+    /// <summary>
+    /// Board side: a field-trip stop is no longer wanted (trip changed or cancelled, stop moved): the request is withdrawn
+    /// whether pending or confirmed. No-op when declined, withdrawn or unknown.
+    /// </summary>
+    Task CancelStopRequestAsync(string requestId);
 }

@@ -173,6 +173,7 @@ public sealed partial class CourseGrain(
         EnsureExists();
         var clean = FieldTripRules.Validate(trip);
         var tripId = $"{Id}-trip-{clean.TripNumber}";
+        await GrainFactory.GetGrain<IFieldTripGrain>(tripId).CheckPeriodAsync(Id, string.IsNullOrEmpty(state.State.CycleId) ? null : state.State.CycleId, clean);
         await state.UpdateAsync(s => s.FieldTripIds.Contains(tripId)
             ? throw new ConflictException(ConflictRules.AlreadyExists, $"Trip {clean.TripNumber} of this class already exists ({tripId}).")
             : s with { FieldTripIds = s.FieldTripIds.Add(tripId) });

@@ -30,6 +30,7 @@ public sealed class CurriculumGrain([PersistentState("curriculum", GrainStorage.
             // A cycle's courses refer to topic codes, so a published version never changes; defining it again is a no-op.
             if (state.State.Topics.SequenceEqual(clean))
             {
+                await ListAsync();
                 return View();
             }
 
@@ -37,6 +38,46 @@ public sealed class CurriculumGrain([PersistentState("curriculum", GrainStorage.
         }
 
         await state.UpdateAsync(s => s with { Topics = clean });
+        await ListAsync();
+        return View();
+    }
+
+    public async Task<CurriculumView> DeriveAsync(CurriculumChanges changes)
+    {
+        var version = Require.Slug(this.GetPrimaryKeyString(), "version");
+        Require.Text(version, "version", 20);
+        Require.Present(changes, "changes");
+        var basedOn = Require.Text(changes.BasedOn, "basedOn", 20);
+        if (basedOn == version)
+        {
+            throw new UnprocessableException("basedOn", "A version is derived from another version.");
+        }
+
+        CurriculumView basis;
+        try
+        {
+            basis = await GrainFactory.GetGrain<ICurriculumGrain>(basedOn).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            throw new UnprocessableException("basedOn", $"Curriculum '{basedOn}' does not exist.");
+        }
+
+        var derived = CurriculumDerivation.Derive(basis, changes);
+        if (state.RecordExists)
+        {
+            // The same derivation again (a retry) is a no-op; anything else would change topics courses refer to.
+            if (state.State.BasedOn == basedOn && state.State.Topics.SequenceEqual(derived.Topics) && state.State.Lineage.SequenceEqual(derived.Lineage))
+            {
+                await ListAsync();
+                return View();
+            }
+
+            throw new ConflictException(ConflictRules.AlreadyExists, $"Curriculum {version} is already defined.");
+        }
+
+        await state.UpdateAsync(s => s with { Topics = derived.Topics, BasedOn = basedOn, Lineage = derived.Lineage, Retired = derived.Retired });
+        await ListAsync();
         return View();
     }
 
@@ -50,5 +91,8 @@ public sealed class CurriculumGrain([PersistentState("curriculum", GrainStorage.
         return Task.FromResult(View());
     }
 
-    private CurriculumView View() => new(this.GetPrimaryKeyString(), state.State.Topics);
+    // Listed after the write: a failure in between is repaired by defining the same version again (a no-op that lists it).
+    private Task ListAsync() => GrainFactory.GetGrain<ICurriculumIndexGrain>(ICurriculumIndexGrain.Key).AddAsync(this.GetPrimaryKeyString());
+
+    private CurriculumView View() => new(this.GetPrimaryKeyString(), state.State.Topics, state.State.BasedOn, state.State.Lineage, state.State.Retired);
 }

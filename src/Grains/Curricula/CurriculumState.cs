@@ -6,4 +6,11 @@ namespace OrleansTraining.Grains.Curricula;
 public sealed record CurriculumState
 {
     public ImmutableArray<Topic> Topics { get; init; } = [];
+
+    /// <summary>The version this one was derived from; null when defined outright.</summary>
+    public string? BasedOn { get; init; }
+
+    public ImmutableArray<TopicLineage> Lineage { get; init; } = [];
+
+    public ImmutableArray<string> Retired { get; init; } = [];
 }

@@ -44,6 +44,9 @@ public enum CycleDeliveryKind
 
     /// <summary>lecturer.ReceiveLogisticsAsync(<see cref="CycleDelivery.AssignmentId"/>, <see cref="CycleDelivery.Confirmation"/>): the host confirmed after the offer.</summary>
     OfferLogistics,
+
+    /// <summary>course.AmendHostLogisticsAsync(<see cref="CycleDelivery.RequestId"/>, <see cref="CycleDelivery.Confirmation"/>).</summary>
+    HostLogistics,
 }
 
 /// <summary>

@@ -146,6 +146,7 @@ public sealed partial class CycleGrain
         CycleDeliveryKind.HostingWithdrawn => GrainFactory.GetGrain<IProvinceGrain>(d.TargetKey).WithdrawHostingRequestAsync(d.RequestId!),
         CycleDeliveryKind.AssignmentMoved => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveHostChangeAsync(d.AssignmentId!, d.Host!.HostProvince!, d.Reason!),
         CycleDeliveryKind.OfferLogistics => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveLogisticsAsync(d.AssignmentId!, d.Confirmation),
+        CycleDeliveryKind.HostLogistics => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).AmendHostLogisticsAsync(d.RequestId!, d.Confirmation!),
         _ => throw new InvalidOperationException($"Unknown delivery {d.Kind}."),
     };
 

@@ -268,6 +268,7 @@ public sealed partial class CycleGrain(
         FollowUpKind.HostingAnswered => OnHostingAnsweredAsync(followUp.Hosting!.Request.CourseId, followUp.Hosting),
         FollowUpKind.RaiseEscalation => RaiseEscalationAsync(followUp.Escalation!.Kind, followUp.Escalation.CourseId, followUp.Escalation.SubjectKey, followUp.Escalation.Detail),
         FollowUpKind.ResolveEscalation => ResolveEscalationAsync(followUp.Escalation!.SubjectKey),
+        FollowUpKind.LogisticsAmended => OnLogisticsAmendedAsync(followUp.Hosting!),
         _ => throw new DomainValidationException("kind", $"A cycle does not handle {followUp.Kind} follow-ups."),
     };
 
@@ -369,7 +370,7 @@ public sealed partial class CycleGrain(
             course.End!.Value,
             declinedBy,
             declined.ToHashSet(StringComparer.Ordinal),
-            provinces.Select(p => new PlanningProvince(p.Code, p.VenueCapacity, p.UnavailableDates, p.HostingHistory.Any(h => h.CycleId == previous), p.HostingHistory.Length)),
+            provinces.Select(p => new PlanningProvince(p.Code, p.VenueCapacity, p.UnavailableDates, p.HostingHistory.Any(h => h.CycleId == previous), p.HostingHistory.Length, p.Rooms)),
             busy);
         if (host is null)
         {
@@ -584,7 +585,13 @@ public sealed partial class CycleGrain(
             views.Add(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync());
         }
 
-        return views;
+        // A lecturer qualified for a topic is qualified for the parts the cycle's curriculum split out of it.
+        var lineage = string.IsNullOrEmpty(state.State.CurriculumVersion)
+            ? []
+            : (await GrainFactory.GetGrain<ICurriculumGrain>(state.State.CurriculumVersion).GetAsync()).Lineage;
+        return lineage.IsDefaultOrEmpty
+            ? views
+            : [.. views.Select(v => v with { QualifiedTopics = CurriculumQualification.Expand(v.QualifiedTopics, lineage) })];
     }
 
     private async Task<ImmutableArray<Topic>> CurriculumTopicsAsync(string version)
@@ -595,7 +602,7 @@ public sealed partial class CycleGrain(
         }
         catch (NotFoundException)
         {
-            throw new DomainValidationException("curriculumVersion", $"Curriculum '{version}' does not exist.");
+            throw new UnprocessableException("curriculumVersion", $"Curriculum '{version}' does not exist.");
         }
     }
 

@@ -50,9 +50,59 @@ public static class FieldTripRules
             stops.Add(new FieldTripStopDraft(province.Code, place, stop.Start, stop.End, topics, stop.Sessions));
         }
 
+        if (!trip.Historical)
+        {
+            CheckTravel(stops);
+        }
+
         var coOrganisers = trip.CoOrganisers.IsDefault
             ? []
             : trip.CoOrganisers.Select((c, i) => Require.Text(c, $"coOrganisers[{i}]", 300)).ToImmutableArray();
         return trip with { ClassName = className, Stops = stops.ToImmutable(), CoOrganisers = coOrganisers };
+    }
+
+    /// <summary>
+    /// The class can get from each stop to the next in time: an evening's drive allows the same day, a longer way needs a
+    /// whole travel day between (a stop in Cần Thơ and the next in Hà Nội on the same day is refused). A past trip is a record and is not checked.
+    /// </summary>
+    public static void CheckTravel(IReadOnlyList<FieldTripStopDraft> stops, string? field = null)
+    {
+        for (var i = 1; i < stops.Count; i++)
+        {
+            var (previous, stop) = (stops[i - 1], stops[i]);
+            var earliest = FieldTripTravel.EarliestNextStart(previous.ProvinceCode, previous.End, stop.ProvinceCode);
+            if (stop.Start < earliest)
+            {
+                throw new UnprocessableException(
+                    field ?? $"stops[{i}].start",
+                    $"From {previous.ProvinceCode} (until {previous.End:yyyy-MM-dd}) to {stop.ProvinceCode} is {FieldTripTravel.RoadKm(previous.ProvinceCode, stop.ProvinceCode)} km by road: "
+                    + $"{FieldTripTravel.TravelDays(previous.ProvinceCode, stop.ProvinceCode)} travel day(s), so stop {i + 1} starts on {earliest:yyyy-MM-dd} at the earliest.");
+            }
+        }
+    }
+
+    /// <summary>Every stop lies inside the course's dates (once planned) and the cycle's.</summary>
+    public static void CheckPeriod(IReadOnlyList<FieldTripStopDraft> stops, DatePeriod? course, DatePeriod? cycle)
+    {
+        for (var i = 0; i < stops.Count; i++)
+        {
+            foreach (var (period, what) in new[] { (course, "course"), (cycle, "cycle") })
+            {
+                if (period is null)
+                {
+                    continue;
+                }
+
+                if (!period.Contains(stops[i].Start))
+                {
+                    throw new UnprocessableException($"stops[{i}].start", $"Stop {i + 1} starts on {stops[i].Start:yyyy-MM-dd}, outside the {what} ({period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}).");
+                }
+
+                if (!period.Contains(stops[i].End))
+                {
+                    throw new UnprocessableException($"stops[{i}].end", $"Stop {i + 1} ends on {stops[i].End:yyyy-MM-dd}, outside the {what} ({period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}).");
+                }
+            }
+        }
     }
 }

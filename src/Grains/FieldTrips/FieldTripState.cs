@@ -28,4 +28,18 @@ public sealed record FieldTripState
 
     /// <summary>Follow-ups already handled, by id: a repeated delivery is only acknowledged again.</summary>
     public ImmutableHashSet<string> HandledFollowUps { get; init; } = [];
+
+    public bool Cancelled { get; init; }
+
+    public string? CancelReason { get; init; }
+
+    /// <summary>Counts the board's changes; new stop requests carry it in their id so a province never sees one id twice.</summary>
+    public int Revision { get; init; }
+
+    /// <summary>Stop requests to withdraw, written with the change that dropped them and removed once withdrawn.</summary>
+    public ImmutableArray<StopRequestRef> PendingCancellations { get; init; } = [];
 }
+
+/// <summary>A stop request at a province, by id.</summary>
+[GenerateSerializer, Immutable, Alias("ot.StopRequestRef")]
+public sealed record StopRequestRef(string ProvinceCode, string RequestId);

@@ -64,8 +64,8 @@ public static class CycleProblemMapper
         ArgumentNullException.ThrowIfNull(breakdown);
         var hard = breakdown.HardMatches.ToList();
         var brokenCourses = hard.Where(m => IsCourseRule(m.Constraint))
-            // A double-booked venue keeps its first course: entities are the province, then the courses sharing the day.
-            .SelectMany(m => (m.Constraint == Engine.CycleConstraint.HostDoubleBooked ? m.Entities.Skip(2) : m.Entities).Select(e => (Entity: e, m.Description)))
+            // A double-booked venue keeps its first courses, one per room: entities are the province, then the courses sharing the day.
+            .SelectMany(m => (m.Constraint == Engine.CycleConstraint.HostDoubleBooked ? m.Entities.Skip(1 + RoomsOf(snapshot, m.Entities[0])) : m.Entities).Select(e => (Entity: e, m.Description)))
             .GroupBy(x => x.Entity, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Description, StringComparer.Ordinal);
         var brokenSessions = BrokenSessions(plan, hard);
@@ -144,10 +144,14 @@ public static class CycleProblemMapper
         province.Longitude,
         province.VenueCapacity,
         province.UnavailableDates.IsDefault ? [] : province.UnavailableDates,
-        province.HostingHistory.Any(h => h.CycleId == previousCycleId))
+        province.HostingHistory.Any(h => h.CycleId == previousCycleId),
+        province.Rooms)
     {
         Region = province.Region,
     };
+
+    private static int RoomsOf(CycleSnapshot snapshot, string provinceCode) =>
+        Math.Max(1, snapshot.Provinces.FirstOrDefault(p => p.Code == provinceCode)?.Rooms ?? 1);
 
     /// <summary>
     /// Commitments outside the planned courses count against the lecturer: other cycles' sessions block their dates,

@@ -85,7 +85,7 @@ public static class DeclineReplacements
             .Where(p => !excluded.Contains(p.Code) && p.Code != declinedBy)
             .Where(p => p.VenueCapacity >= capacity)
             .Where(p => !p.UnavailableDates.Any(d => d >= start && d <= end))
-            .Where(p => !busy.TryGetValue(p.Code, out var taken) || !taken.Any(t => t.Start <= end && start <= t.End))
+            .Where(p => !busy.TryGetValue(p.Code, out var taken) || HasFreeRoom(taken, start, end, p.Rooms))
             .OrderBy(p => p.HostedLastCycle)
             .ThenBy(p => ProvinceDirectory.Exists(declinedBy) && ProvinceDirectory.Exists(p.Code) ? ProvinceDirectory.DistanceKm(declinedBy, p.Code) : 0)
             .ThenBy(p => p.Code, StringComparer.Ordinal)
@@ -93,5 +93,19 @@ public static class DeclineReplacements
         return fit is null
             ? (null, $"No other province has a venue for {capacity} trainees free from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}.")
             : (fit.Code, null);
+    }
+
+    /// <summary>True when on every day of the course fewer courses than the province has rooms are already there.</summary>
+    private static bool HasFreeRoom(ImmutableArray<(DateOnly Start, DateOnly End)> taken, DateOnly start, DateOnly end, int rooms)
+    {
+        for (var day = start; day <= end; day = day.AddDays(1))
+        {
+            if (taken.Count(t => t.Start <= day && day <= t.End) >= Math.Max(1, rooms))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

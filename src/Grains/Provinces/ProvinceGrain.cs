@@ -32,9 +32,14 @@ public sealed partial class ProvinceGrain(
     {
         Require.Present(settings, "settings");
         Info();
-        Require.Range(settings.VenueCapacity, 0, 5000, "venueCapacity");
-        var dates = settings.UnavailableDates.IsDefault ? [] : settings.UnavailableDates.Distinct().Order().ToImmutableArray();
-        await state.UpdateAsync(s => s with { VenueCapacity = settings.VenueCapacity, UnavailableDates = dates });
+        var clean = ProvinceSettingsRules.Validate(settings);
+        await state.UpdateAsync(s => s with
+        {
+            VenueCapacity = clean.VenueCapacity,
+            UnavailableDates = clean.UnavailableDates,
+            Rooms = clean.Rooms,
+            BriefingTopics = clean.BriefingTopics,
+        });
         return View();
     }
 
@@ -55,25 +60,24 @@ public sealed partial class ProvinceGrain(
     public Task<ImmutableArray<HostingRequestView>> GetHostingRequestsAsync()
     {
         Info();
-        return Task.FromResult(state.State.Requests);
+        return Task.FromResult(state.State.Requests.Select(WithHistory).ToImmutableArray());
     }
 
     public Task<HostingRequestView> GetHostingRequestAsync(string requestId)
     {
         Info();
-        return Task.FromResult(Find(state.State, requestId));
+        return Task.FromResult(WithHistory(Find(state.State, requestId)));
     }
+
+    /// <summary>Requests stored before logistics could be amended have no history yet: an empty one, never a missing one.</summary>
+    private static HostingRequestView WithHistory(HostingRequestView request) =>
+        request.LogisticsChanges.IsDefault ? request with { LogisticsChanges = [] } : request;
 
     public async Task<HostingRequestView> ConfirmHostingAsync(string requestId, HostingConfirmation confirmation)
     {
         Info();
         Require.Present(confirmation, "confirmation");
-        var clean = new HostingConfirmation(
-            Require.Text(confirmation.Venue, "venue"),
-            Require.Range(confirmation.Rooms, 1, 5000, "rooms"),
-            Require.Text(confirmation.Lodging, "lodging"),
-            Require.Text(confirmation.Transport, "transport"),
-            Require.Text(confirmation.Contact, "contact"));
+        var clean = CleanLogistics(confirmation);
         var now = time.GetUtcNow();
         await Outbox.ArmAsync();
         var updated = await state.UpdateAsync(s =>
@@ -123,7 +127,7 @@ public sealed partial class ProvinceGrain(
         await this.RegisterDeadlineAsync(HostingReminderPrefix + request.RequestId, request.AnswerBy, time);
         await state.UpdateAsync(s => s with
         {
-            Requests = s.Requests.Add(new HostingRequestView(request, Code, HostingRequestStatus.Pending, null, null, false, now, null)),
+            Requests = s.Requests.Add(new HostingRequestView(request, Code, HostingRequestStatus.Pending, null, null, false, now, null, [])),
         });
     }
 
@@ -139,6 +143,44 @@ public sealed partial class ProvinceGrain(
         var now = time.GetUtcNow();
         await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }));
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
+    }
+
+    public async Task CancelStopRequestAsync(string requestId)
+    {
+        Info();
+        var request = state.State.Requests.FirstOrDefault(r => r.Request.RequestId == requestId);
+        if (request is null || request.Status is not (HostingRequestStatus.Pending or HostingRequestStatus.Confirmed))
+        {
+            return;
+        }
+
+        if (request.Request.Kind != HostingRequestKind.FieldTripStop)
+        {
+            throw new ConflictException(ConflictRules.InvalidTransition, $"'{requestId}' is a course's request; the cycle withdraws those.");
+        }
+
+        var now = time.GetUtcNow();
+        var r = request.Request;
+        // An escalation not yet sent about this stop is moot now, and one the cycle holds already is resolved.
+        var resolve = request.Escalated && r.CycleId is not null
+            ? new FollowUp($"{Code}:{requestId}:cancelled", FollowUpKind.ResolveEscalation, r.CycleId, now,
+                Escalation: new EscalationNotice(EscalationKind.HostingRequestUnanswered, r.CourseId, requestId, "withdrawn"))
+            : null;
+        if (resolve is not null)
+        {
+            await Outbox.ArmAsync();
+        }
+
+        await state.UpdateAsync(s =>
+        {
+            var outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == requestId);
+            return Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }) with
+            {
+                Outbox = resolve is null ? outbox : outbox.Add(resolve),
+            };
+        });
+        await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
+        Outbox.SendAll();
     }
 
     public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
@@ -226,6 +268,13 @@ public sealed partial class ProvinceGrain(
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + view.Request.RequestId);
     }
 
+    private static HostingConfirmation CleanLogistics(HostingConfirmation confirmation) => new(
+        Require.Text(confirmation.Venue, "venue"),
+        Require.Range(confirmation.Rooms, 1, 5000, "rooms"),
+        Require.Text(confirmation.Lodging, "lodging"),
+        Require.Text(confirmation.Transport, "transport"),
+        Require.Text(confirmation.Contact, "contact"));
+
     private static HostingRequestView Find(ProvinceState s, string requestId) =>
         s.Requests.FirstOrDefault(r => r.Request.RequestId == requestId) ?? throw new NotFoundException("hosting request", requestId);
 
@@ -262,7 +311,9 @@ public sealed partial class ProvinceGrain(
             s.VenueCapacity,
             s.UnavailableDates,
             s.HostingHistory,
-            s.Requests.Count(r => r.Status == HostingRequestStatus.Pending));
+            s.Requests.Count(r => r.Status == HostingRequestStatus.Pending),
+            s.Rooms,
+            s.BriefingTopics.IsDefault ? [] : s.BriefingTopics);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Province {Province} answered hosting request {RequestId}: {Status}")]

@@ -11,6 +11,12 @@ public sealed record ProvinceState
 
     public ImmutableArray<DateOnly> UnavailableDates { get; init; } = [];
 
+    /// <summary>Courses the province can run on the same day, one per room (a province never configured has its one hall).</summary>
+    public int Rooms { get; init; } = 1;
+
+    /// <summary>Topics the province declared it can brief a visiting class on; empty when it declared none.</summary>
+    public ImmutableArray<string> BriefingTopics { get; init; } = [];
+
     public ImmutableArray<HostingRecord> HostingHistory { get; init; } = [];
 
     public ImmutableArray<HostingRequestView> Requests { get; init; } = [];

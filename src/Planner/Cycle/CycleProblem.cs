@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace OrleansTraining.Planner.Cycle;
 
-/// <summary>A candidate host or field-trip stop. Capacity is the trainees its venue seats.</summary>
+/// <summary>
+/// A candidate host or field-trip stop. Capacity is the trainees one of its rooms seats; <see cref="Rooms"/> how many
+/// courses it can run on the same day (one room each).
+/// </summary>
 public sealed record Province(
     string Code,
     string Name,
@@ -10,8 +13,12 @@ public sealed record Province(
     double Longitude,
     int Capacity,
     ImmutableArray<DateOnly> UnavailableDates,
-    bool HostedPreviousCycle)
+    bool HostedPreviousCycle,
+    int Rooms = 1)
 {
+    /// <summary>Courses it takes on one day: at least one (a venue that hosts at all has a room).</summary>
+    public int CoursesPerDay => Math.Max(1, Rooms);
+
     /// <summary>The socio-economic region (of the six) the province belongs to; empty when unknown, which never costs.</summary>
     public string Region { get; init; } = "";
 }

@@ -83,8 +83,8 @@ internal static class CycleScorer
                 Match(CycleConstraint.Changes, weights.Changes, $"{info.Id} host moved", info.Id);
         }
 
-        foreach (var ((p, day), hosted) in hostDays.Where(h => h.Value.Count > 1))
-            Match(CycleConstraint.HostDoubleBooked, hosted.Count - 1,
+        foreach (var ((p, day), hosted) in hostDays.Where(h => h.Value.Count > problem.Provinces[h.Key.Province].CoursesPerDay))
+            Match(CycleConstraint.HostDoubleBooked, hosted.Count - problem.Provinces[p].CoursesPerDay,
                 $"{problem.Provinces[p].Code} hosts {hosted.Count} courses on {model.DateOf(day)}", [problem.Provinces[p].Code, .. hosted]);
 
         foreach (var month in Enumerable.Range(0, model.Courses.Length).GroupBy(c => model.InCycle(startDay[c]) ? model.Month[startDay[c]] : -1))

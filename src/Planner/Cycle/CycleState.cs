@@ -259,11 +259,11 @@ internal sealed class CycleState : ILocalSearchProblem
 
                 if (_model.ProvinceUnavailable[province][day])
                     unavailable = true;
-                // A venue takes one course a day: each extra course on the same day is one violation.
+                // A venue takes one course a day per room: each course beyond its rooms on the same day is one violation.
                 ref var hosted = ref _hostDayCourses[province * _model.Days + day];
                 if (sign < 0)
                     hosted--;
-                if (hosted > 0)
+                if (hosted >= provinces[province].CoursesPerDay)
                     Add(CycleConstraint.HostDoubleBooked, sign);
                 if (sign > 0)
                     hosted++;

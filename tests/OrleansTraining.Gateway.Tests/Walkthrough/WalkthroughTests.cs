@@ -124,8 +124,11 @@ public abstract class WalkthroughTests(GatewayFixture gateway)
     {
         await _scenario.CreateCycleAsync("2041-2042", courses: 1);
         var plan = await _scenario.PlanAndPublishAsync("2041-2042");
-        var courseId = plan.Items("courses").First().Str("id");
+        var course = plan.Items("courses").First();
+        var courseId = course.Str("id");
         var board = await _session.BoardAsync();
+        // Stops lie inside the course's dates; Huế and Đà Nẵng are an evening's drive apart.
+        var start = DateOnly.Parse(course.Str("start"), System.Globalization.CultureInfo.InvariantCulture);
 
         var trip = await board.PostJsonAsync($"/api/courses/{courseId}/field-trips", new
         {
@@ -134,8 +137,8 @@ public abstract class WalkthroughTests(GatewayFixture gateway)
             tripCount = 2,
             stops = new object[]
             {
-                new { provinceCode = "hue", start = "2041-10-05", end = "2041-10-06", briefingTopics = new[] { "Cadre planning" }, sessions = 1 },
-                new { provinceCode = "da-nang", start = "2041-10-08", end = "2041-10-09", briefingTopics = new[] { "Urban management" }, sessions = 2 },
+                new { provinceCode = "hue", start, end = start, briefingTopics = new[] { "Cadre planning" }, sessions = 1 },
+                new { provinceCode = "da-nang", start = start.AddDays(1), end = start.AddDays(1), briefingTopics = new[] { "Urban management" }, sessions = 2 },
             },
             participantCount = 60,
             participantProvinceCount = 30,
