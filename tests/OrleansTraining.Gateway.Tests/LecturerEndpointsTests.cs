@@ -172,7 +172,7 @@ public sealed class LecturerEndpointsTests(SqliteGatewayFixture gateway) : IClas
     }
 
     [Fact]
-    public async Task When_the_host_declines_an_accepted_session_stays_listed_as_withdrawn_with_the_reason()
+    public async Task When_the_host_declines_an_accepted_session_is_kept_at_the_new_host_or_withdrawn_and_the_lecturer_is_told_why()
     {
         const string cycleId = "2069-2070";
         var (plan, offers) = await PublishedAsync(cycleId);
@@ -186,9 +186,25 @@ public sealed class LecturerEndpointsTests(SqliteGatewayFixture gateway) : IClas
         await (await _session.ProvinceAsync(host)).PostJsonAsync(
             $"/api/provinces/{host}/hosting-requests/{course.Str("hostingRequestId")}/decline", new { reason = "Provincial congress that month." });
 
-        var withdrawn = await UntilAsync(() => AssignmentAsync(offer), a => a.Str("status") == "Withdrawn", "the old assignment was withdrawn");
-        Assert.Equal("Board", withdrawn.Str("withdrawnBy"));
-        Assert.Contains("declined to host", withdrawn.Str("withdrawalReason"), StringComparison.Ordinal);
+        // Where the lecturer's calendar fits the new host the acceptance stands and names it; otherwise it is withdrawn.
+        // Either way the assignment stays in the lecturer's list, saying why.
+        var told = await UntilAsync(
+            () => AssignmentAsync(offer),
+            a => a.Str("status") == "Withdrawn" || a.GetProperty("offer").Str("provinceCode") != host,
+            "the lecturer was told of the host change");
+        if (told.Str("status") == "Withdrawn")
+        {
+            Assert.Equal("Board", told.Str("withdrawnBy"));
+            Assert.Contains("declined to host", told.Str("withdrawalReason"), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("Accepted", told.Str("status"));
+            Assert.Contains("declined to host", told.Str("changeNote"), StringComparison.Ordinal);
+            var moved = await _scenario.CourseAsync(offer.CourseId, c => c.Str("hostProvince") != host, "the course moved");
+            Assert.Equal(moved.Str("hostProvince"), told.GetProperty("offer").Str("provinceCode"));
+            Assert.Equal("Accepted", Scenario.Session(moved, offer.SessionId).Str("staffing"));
+        }
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using OrleansTraining.Gateway.Tests.Infrastructure;
 
 namespace OrleansTraining.Gateway.Tests.Walkthrough;
@@ -90,6 +93,84 @@ public abstract class WalkthroughTests(GatewayFixture gateway)
         Assert.Equal(2, report.GetProperty("traineesByProvince").GetProperty(host).GetInt32());
         Assert.DoesNotContain(host, report.Items("provincesThatSentNobody").Select(p => p.GetString()));
         Assert.NotEmpty(report.Items("provincesThatSentNobody"));
+
+        await RunToTheEndAsync(board, hostClient, hostedCourse, [.. nominated.Items("trainees").Where(t => t.Str("provinceCode") == host).Select(t => t.Str("traineeId"))], plan);
+    }
+
+    /// <summary>
+    /// Step 7 of the walk: the confirmed course is held on its first day, attendance taken, a trainee rates every session
+    /// through a personal link, the course closes; the others are cancelled this time; the cycle closes, its report is
+    /// read, and it rolls over into 2029–2030.
+    /// </summary>
+    private async Task RunToTheEndAsync(HttpClient board, HttpClient hostClient, JsonElement course, string[] trainees, JsonElement plan)
+    {
+        var courseId = course.Str("id");
+        var host = course.Str("hostProvince");
+        var start = DateOnly.Parse(course.Str("start"), CultureInfo.InvariantCulture);
+
+        // Until the nomination deadline the province sees the course open, and edits or withdraws its own nominees.
+        var open = await hostClient.GetJsonAsync($"/api/provinces/{host}/open-courses");
+        Assert.Contains(open.EnumerateArray(), c => c.Str("courseId") == courseId);
+        var edited = await hostClient.PutJsonAsync($"/api/courses/{courseId}/nominations/{trainees[1]}", new { fullName = "Trần Thị Bình", position = "Head", level = "Provincial" });
+        Assert.Equal("Trần Thị Bình", edited.Items("trainees").Single(t => t.Str("traineeId") == trainees[1]).GetProperty("trainee").Str("fullName"));
+        var withdrawn = await (await hostClient.DeleteAsync($"/api/courses/{courseId}/nominations/{trainees[1]}")).JsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(withdrawn.Items("trainees"), t => t.Str("traineeId") == trainees[1]);
+        trainees = trainees[..1];
+
+        try
+        {
+            await (await board.PostAsync($"/api/courses/{courseId}/held", null)).ProblemAsync(HttpStatusCode.Conflict); // not yet its first day
+            gateway.Clock.Set(new DateTimeOffset(start.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
+            Assert.Equal("Held", (await board.PostJsonAsync($"/api/courses/{courseId}/held", null)).Str("status"));
+            var attendance = await hostClient.PostJsonAsync(
+                $"/api/courses/{courseId}/attendance", new { day = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), presentTraineeIds = trainees });
+            Assert.Equal(trainees.Length, attendance.Items("attendance").Single().Items("presentTraineeIds").Count());
+
+            var link = (await board.PostJsonAsync($"/api/courses/{courseId}/evaluation-links", null))[0].Str("token");
+            var anonymous = _session.Anonymous();
+            var form = await anonymous.GetJsonAsync($"/api/evaluations/{link}");
+            var ratings = new
+            {
+                ratings = form.Items("sessions").Select(x => new { sessionId = x.Str("sessionId"), content = 5, method = 4, usefulness = 5, comment = "Sát thực tế" }).ToArray(),
+            };
+            Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync($"/api/evaluations/{link}", ratings)).StatusCode);
+            await (await anonymous.PostAsJsonAsync($"/api/evaluations/{link}", ratings)).ProblemAsync(HttpStatusCode.Conflict); // single use
+            Assert.Equal("Closed", (await board.PostJsonAsync($"/api/courses/{courseId}/close", null)).Str("status"));
+
+            // The cycle closes only when every course is closed or cancelled.
+            await (await board.PostAsync($"/api/cycles/{Scenario.DemoCycle}/close", null)).ProblemAsync(HttpStatusCode.Conflict);
+            foreach (var other in plan.Items("courses").Select(c => c.Str("id")).Where(id => id != courseId))
+            {
+                Assert.Equal("Cancelled", (await board.PostJsonAsync($"/api/cycles/{Scenario.DemoCycle}/courses/{other}/cancel", new { reason = "Not held in this walk-through." })).Str("status"));
+            }
+
+            await board.PutJsonAsync($"/api/cycles/{Scenario.DemoCycle}/conclusions", new
+            {
+                conclusions = "Các lớp hoàn thành mục tiêu.",
+                recommendations = new[] { new { text = "Gửi tài liệu trước", status = "Open" } },
+            });
+            Assert.Equal("Closed", (await board.PostJsonAsync($"/api/cycles/{Scenario.DemoCycle}/close", null)).Str("status"));
+
+            var report = await board.GetJsonAsync($"/api/cycles/{Scenario.DemoCycle}/report");
+            Assert.Equal(1, report.GetProperty("coursesHeld").GetInt32());
+            Assert.Equal(trainees.Length, report.GetProperty("traineesAttended").GetInt32());
+            var detail = report.Items("courseDetails").Single(c => c.Str("courseId") == courseId);
+            Assert.NotEmpty(detail.Items("topics"));
+            Assert.NotEmpty(report.Items("evaluationByTopic"));
+            Assert.NotEmpty(report.Items("evaluationByLecturer"));
+            Assert.NotEmpty(report.Items("evaluationByMethod"));
+            Assert.Equal("Các lớp hoàn thành mục tiêu.", report.Str("conclusions"));
+            Assert.Equal("text/csv", (await board.GetAsync($"/api/cycles/{Scenario.DemoCycle}/report.csv")).Content.Headers.ContentType?.MediaType);
+
+            var next = await board.PostJsonAsync($"/api/cycles/{Scenario.DemoCycle}/roll-over", new { curriculumVersion = "2027" }, HttpStatusCode.Created);
+            Assert.Equal("2029-2030", next.Str("id"));
+            Assert.Contains(course.Str("hostProvince"), next.Items("previousHosts").Select(h => h.GetString()));
+            Assert.Equal("Gửi tài liệu trước", next.Items("recommendations").Single().Str("text"));
+        }
+        finally
+        {
+            gateway.Clock.Reset();
+        }
     }
 
     [Fact]
