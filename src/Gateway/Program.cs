@@ -14,6 +14,7 @@ builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddGatewayJson();
 builder.Services.AddGatewayAuth(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
+builder.Services.AddTrainingPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
 // Binding failures throw in every environment so the exception handler can name the field at fault.
@@ -35,6 +36,7 @@ app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
 app.MapPlanningEndpoints();
+app.MapTrainingPages();
 
 return await app.RunGatewayAsync();
 

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Provinces;
+using OrleansTraining.Pages.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrleansTraining.Pages.Tests;
+
+/// <summary>The board signs in, finds its cycle and reads the courses month by month with their hosts and the map.</summary>
+[Collection(PagesCollection.Name)]
+public sealed class BoardPagesTests(PagesFixture fixture)
+{
+    [Fact]
+    public async Task The_board_sees_its_cycle_month_by_month_with_hosts_map_and_status_in_Vietnamese()
+    {
+        var plan = await TestCycles.PublishedAsync(fixture.Grains);
+        var course = plan.Courses.First(c => c.Status == CourseStatus.Published && c.Start is not null);
+        var page = await fixture.NewPageAsync();
+
+        await Browse.SignInAsync(page, "board");
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.Gateway.Address, "/board").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Các chu kỳ bồi dưỡng" })).ToBeVisibleAsync();
+        await Browse.AssertAccessibleAsync(page);
+        await Browse.ScreenshotAsync(page, "board-cycles-vi");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = plan.CycleId, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Chu kỳ {plan.CycleId}" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lịch các lớp theo tháng" })).ToBeVisibleAsync();
+        var start = course.Start!.Value;
+        await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = $"Tháng {start.Month}/{start.Year}" })).ToBeVisibleAsync();
+        var row = page.Locator($"tr[data-course='{course.Id}']");
+        await Expect(row).ToContainTextAsync(ProvinceDirectory.Get(course.HostProvince!).NameVi);
+        await Expect(row).ToContainTextAsync(start.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(row).ToContainTextAsync("Chờ tỉnh xác nhận");
+        await Expect(page.Locator("svg circle[data-province]")).ToHaveCountAsync(34);
+        await Expect(page.Locator($"svg circle[data-province='{course.HostProvince}']")).ToHaveAttributeAsync("data-mark", "Awaiting");
+        await Browse.AssertAccessibleAsync(page);
+        await Browse.ScreenshotAsync(page, "board-cycle-vi");
+    }
+
+    [Fact]
+    public async Task The_board_reads_the_same_cycle_in_English_after_switching_the_language()
+    {
+        var plan = await TestCycles.PublishedAsync(fixture.Grains);
+        var course = plan.Courses.First(c => c.Status == CourseStatus.Published && c.Start is not null);
+        var page = await fixture.NewPageAsync();
+
+        await Browse.SignInAsync(page, "board");
+        await page.GotoAsync($"/board/cycles/{plan.CycleId}");
+        await Browse.SwitchToEnglishAsync(page);
+
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.Gateway.Address, $"/board/cycles/{plan.CycleId}").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Courses by month" })).ToBeVisibleAsync();
+        var row = page.Locator($"tr[data-course='{course.Id}']");
+        await Expect(row).ToContainTextAsync(ProvinceDirectory.Get(course.HostProvince!).NameEn);
+        await Expect(row).ToContainTextAsync("Awaiting the host");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tiếng Việt" })).ToBeVisibleAsync();
+        await Browse.AssertAccessibleAsync(page);
+        await Browse.ScreenshotAsync(page, "board-cycle-en");
+    }
+}
