@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Pages.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -36,6 +37,30 @@ public sealed class BoardPagesTests(PagesFixture fixture)
         await Expect(page.Locator($"svg circle[data-province='{course.HostProvince}']")).ToHaveAttributeAsync("data-mark", "Awaiting");
         await Browse.AssertAccessibleAsync(page);
         await Browse.ScreenshotAsync(page, "board-cycle-vi");
+    }
+
+    [Fact]
+    public async Task The_board_plans_and_publishes_a_draft_cycle_from_its_page()
+    {
+        var cycleId = await TestCycles.DraftAsync(fixture.Grains);
+        var page = await fixture.NewPageAsync();
+        await Browse.SignInAsync(page, "board");
+        await page.GotoAsync($"/board/cycles/{cycleId}");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("Dự thảo");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Công bố kế hoạch" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lập kế hoạch", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lập kế hoạch: 2 lớp");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("Đã lập kế hoạch");
+        await Expect(page.Locator("tr[data-course]")).ToHaveCountAsync(2);
+        Assert.Equal(CycleStatus.Planned, (await fixture.Grains.GetGrain<ICycleGrain>(cycleId).GetAsync()).Status);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Công bố kế hoạch" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Đã công bố kế hoạch chu kỳ {cycleId}");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("Đã công bố");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Công bố kế hoạch" })).ToHaveCountAsync(0);
+        Assert.Equal(CycleStatus.Published, (await fixture.Grains.GetGrain<ICycleGrain>(cycleId).GetAsync()).Status);
+        await Browse.ScreenshotAsync(page, "board-cycle-published-vi");
     }
 
     [Fact]

@@ -17,6 +17,15 @@ public static class TestCycles
 
     public static async Task<CyclePlan> PublishedAsync(IGrainFactory grains, int courses = 2)
     {
+        var cycle = grains.GetGrain<ICycleGrain>(await DraftAsync(grains, courses));
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        return await cycle.GetPlanAsync();
+    }
+
+    /// <summary>A new cycle with its courses, not planned yet; returns its id.</summary>
+    public static async Task<string> DraftAsync(IGrainFactory grains, int courses = 2)
+    {
         var year = Interlocked.Add(ref _nextYear, 2);
         var cycleId = $"{year}-{year + 1}";
         var cycle = grains.GetGrain<ICycleGrain>(cycleId);
@@ -31,9 +40,7 @@ public static class TestCycles
                 QuotaPerProvince: 2,
                 Topics: [],
                 CoOrganisers: []))]));
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
-        return await cycle.GetPlanAsync();
+        return cycleId;
     }
 
     /// <summary>The courses waiting for their host's answer, with the request the host province holds.</summary>

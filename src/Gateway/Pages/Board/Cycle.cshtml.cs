@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using OrleansTraining.Gateway.Pages.Support;
+using OrleansTraining.Gateway.Resources;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Cycles;
@@ -9,8 +12,15 @@ using OrleansTraining.Grains.Cycles;
 namespace OrleansTraining.Gateway.Pages.Board;
 
 /// <summary>One cycle: its courses month by month (host, dates, status), the hosting map and the open escalations.</summary>
-public sealed class CycleModel(IGrainFactory grains) : PageModel
+public sealed class CycleModel(IGrainFactory grains, IStringLocalizer<Text> text) : PageModel
 {
+    public string? Problem { get; private set; }
+
+    /// <summary>Planning is possible in Draft and again in Planned (a new run replaces the plan); the grain decides.</summary>
+    public bool CanPlan => Cycle.Status is CycleStatus.Draft or CycleStatus.Planned;
+
+    public bool CanPublish => Cycle.Status == CycleStatus.Planned;
+
     public CycleView Cycle { get; private set; } = null!;
 
     public IReadOnlyList<(int Year, int Month, IReadOnlyList<CourseView> Courses)> Months { get; private set; } = [];
@@ -20,6 +30,12 @@ public sealed class CycleModel(IGrainFactory grains) : PageModel
     public ImmutableArray<Escalation> Escalations { get; private set; } = [];
 
     public ImmutableArray<MapPoint> Map { get; private set; } = [];
+
+    public Task<IActionResult> OnPostPlanAsync(string cycleId) =>
+        ActAsync(cycleId, async cycle => string.Format(CultureInfo.CurrentCulture, text["NoticePlanned"], (await cycle.PlanAsync()).CoursesPlanned));
+
+    public Task<IActionResult> OnPostPublishAsync(string cycleId) =>
+        ActAsync(cycleId, async cycle => string.Format(CultureInfo.CurrentCulture, text["NoticePublished"], (await cycle.PublishAsync()).Id));
 
     public async Task<IActionResult> OnGetAsync(string cycleId)
     {
@@ -42,6 +58,23 @@ public sealed class CycleModel(IGrainFactory grains) : PageModel
         Unscheduled = [.. plan.Courses.Where(c => c.Start is null)];
         Map = ProvinceMap.Points(plan.Courses);
         return Page();
+    }
+
+    private async Task<IActionResult> ActAsync(string cycleId, Func<ICycleGrain, Task<string>> act)
+    {
+        try
+        {
+            TempData["Notice"] = await act(grains.GetGrain<ICycleGrain>(cycleId));
+            return RedirectToPage(new { cycleId });
+        }
+        catch (ConflictException conflict)
+        {
+            Problem = FieldMessages.For(text, conflict);
+        }
+
+        var page = await OnGetAsync(cycleId);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return page;
     }
 
     public static string StatusClass(CourseStatus status) => status switch
