@@ -42,6 +42,8 @@ public sealed partial class AccessTests(PagesFixture fixture)
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
 
         await Browse.SignInAsync(page, "board");
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Đến trang công việc của tôi" })).ToHaveAttributeAsync("href", "/board");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập để bắt đầu" })).ToBeVisibleAsync();
         await page.GotoAsync("/board");
@@ -95,6 +97,25 @@ public sealed partial class AccessTests(PagesFixture fixture)
         Assert.Contains(post.Status, new[] { 302, 403 });
         var assignments = await fixture.Grains.GetGrain<ILecturerGrain>(theirs.LecturerId).GetAssignmentsAsync();
         Assert.Equal(AssignmentStatus.Offered, assignments.Single(a => a.Offer.AssignmentId == theirs.Offer.AssignmentId).Status);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        var plan = await TestCycles.PublishedAsync(fixture.Grains);
+        var (course, pending) = (await TestCycles.AwaitingHostAsync(fixture.Grains, plan))[0];
+        var code = course.HostProvince!;
+        var page = await fixture.NewPageAsync();
+        await Browse.SignInAsync(page, $"province-{code}");
+
+        var form = page.APIRequest.CreateFormData();
+        form.Set("Reason", "Sent from another site");
+        var post = await page.APIRequest.PostAsync(
+            $"/province/{code}?handler=Decline&requestId={Uri.EscapeDataString(pending.Request.RequestId)}",
+            new() { Form = form, MaxRedirects = 0 });
+
+        Assert.Equal(400, post.Status);
+        Assert.Equal(HostingRequestStatus.Pending, (await fixture.Grains.GetGrain<IProvinceGrain>(code).GetHostingRequestAsync(pending.Request.RequestId)).Status);
     }
 
     private static IFormData FormWith(IPage page, string token, params (string Name, string Value)[] fields)

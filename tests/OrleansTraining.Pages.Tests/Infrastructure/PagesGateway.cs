@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.TestKit;
 
@@ -15,18 +19,16 @@ public sealed class PagesGateway : WebApplicationFactory<Program>
     public const string DemoPassword = "demo-2027";
     private const string SigningKey = "test-signing-key-for-the-pages-tests-only-0123456789";
 
-    public PagesGateway()
-    {
-        Address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        UseKestrel();
-    }
+    public PagesGateway() => UseKestrel();
 
-    public Uri Address { get; }
+    /// <summary>Where Kestrel listens, once <see cref="WebApplicationFactory{TEntryPoint}.StartServer"/> ran.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting(WebHostDefaults.ServerUrlsKey, Address.ToString().TrimEnd('/'));
+        // Port 0: the system picks a free port as Kestrel binds it, so parallel test runs never collide.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", TestDatabase.NewSqliteConnectionString());
         builder.UseSetting("Auth:SigningKey", SigningKey);
