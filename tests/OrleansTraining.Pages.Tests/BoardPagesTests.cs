@@ -37,6 +37,10 @@ public sealed class BoardPagesTests(PagesFixture fixture)
         await Expect(page.Locator($"svg circle[data-province='{course.HostProvince}']")).ToHaveAttributeAsync("data-mark", "Awaiting");
         await Browse.AssertAccessibleAsync(page);
         await Browse.ScreenshotAsync(page, "board-cycle-vi");
+
+        var missing = await page.GotoAsync("/board/cycles/1999-2000");
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Không tìm thấy");
     }
 
     [Fact]

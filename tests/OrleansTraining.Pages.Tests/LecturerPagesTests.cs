@@ -38,6 +38,44 @@ public sealed class LecturerPagesTests(PagesFixture fixture)
     }
 
     [Fact]
+    public async Task A_lecturer_answers_several_offers_at_once_and_a_decline_without_reason_changes_none()
+    {
+        var plan = await TestCycles.PublishedAsync(fixture.Grains);
+        var offers = await TestCycles.OffersToOneLecturerAsync(fixture.Grains, plan, 2);
+        var lecturerId = offers[0].LecturerId;
+        var page = await fixture.NewPageAsync();
+        await Browse.SignInAsync(page, $"lecturer-{lecturerId}");
+
+        var many = page.Locator("form#many");
+        foreach (var offer in offers)
+        {
+            await many.Locator($"input[value='{offer.Offer.AssignmentId}']").CheckAsync();
+        }
+
+        await many.GetByRole(AriaRole.Button, new() { Name = "Từ chối các buổi đã chọn" }).ClickAsync();
+        many = page.Locator("form#many");
+        await Expect(many.Locator("[data-field='reason']")).ToHaveTextAsync("Hãy nêu lý do (tối đa 1000 ký tự).");
+        await Browse.AssertAccessibleAsync(page);
+        Assert.All(await Statuses(lecturerId, offers), status => Assert.Equal(AssignmentStatus.Offered, status));
+
+        // The ticks survive the refusal; accept both.
+        foreach (var offer in offers)
+        {
+            await Expect(many.Locator($"input[value='{offer.Offer.AssignmentId}']")).ToBeCheckedAsync();
+        }
+
+        await many.GetByRole(AriaRole.Button, new() { Name = "Nhận các buổi đã chọn" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã nhận 2 buổi giảng.");
+        foreach (var offer in offers)
+        {
+            await Expect(page.Locator($"tr[data-assignment='{offer.Offer.AssignmentId}']")).ToHaveAttributeAsync("data-status", "Accepted");
+        }
+
+        await Browse.ScreenshotAsync(page, "lecturer-accepted-many-vi");
+        Assert.All(await Statuses(lecturerId, offers), status => Assert.Equal(AssignmentStatus.Accepted, status));
+    }
+
+    [Fact]
     public async Task A_lecturer_declines_an_offer_in_English_with_a_reason_and_not_without_one()
     {
         var plan = await TestCycles.PublishedAsync(fixture.Grains);
@@ -66,5 +104,11 @@ public sealed class LecturerPagesTests(PagesFixture fixture)
         var declined = after.Single(a => a.Offer.AssignmentId == id);
         Assert.Equal(AssignmentStatus.Declined, declined.Status);
         Assert.Equal("Teaching abroad that week.", declined.DeclineReason);
+    }
+
+    private async Task<List<AssignmentStatus>> Statuses(string lecturerId, IEnumerable<AssignmentView> offers)
+    {
+        var assignments = await fixture.Grains.GetGrain<ILecturerGrain>(lecturerId).GetAssignmentsAsync();
+        return [.. offers.Select(o => assignments.Single(a => a.Offer.AssignmentId == o.Offer.AssignmentId).Status)];
     }
 }

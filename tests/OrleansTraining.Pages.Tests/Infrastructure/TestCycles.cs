@@ -79,6 +79,25 @@ public static class TestCycles
         return [.. offers];
     }
 
+    /// <summary>Several offers of the plan to one lecturer, once they all reached the lecturer.</summary>
+    public static async Task<ImmutableArray<AssignmentView>> OffersToOneLecturerAsync(IGrainFactory grains, CyclePlan plan, int count)
+    {
+        var sessions = plan.Courses.SelectMany(c => c.Sessions)
+            .Where(s => s.Staffing == StaffingStatus.Offered && s.LecturerId is not null && s.AssignmentId is not null)
+            .GroupBy(s => s.LecturerId!)
+            .FirstOrDefault(g => g.Count() >= count)?.Take(count).ToList();
+        Assert.NotNull(sessions);
+        var offers = new List<AssignmentView>();
+        foreach (var session in sessions)
+        {
+            offers.Add(await DeliveredAsync(
+                () => grains.GetGrain<ILecturerGrain>(session.LecturerId!).GetAssignmentsAsync(),
+                assignments => assignments.FirstOrDefault(a => a.Offer.AssignmentId == session.AssignmentId)));
+        }
+
+        return [.. offers];
+    }
+
     /// <summary>The cycle hands requests and offers on in its own turn; wait (bounded) until this one arrived.</summary>
     private static async Task<T> DeliveredAsync<T>(Func<Task<ImmutableArray<T>>> read, Func<ImmutableArray<T>, T?> pick)
         where T : class

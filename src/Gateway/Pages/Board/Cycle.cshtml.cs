@@ -46,7 +46,8 @@ public sealed class CycleModel(IGrainFactory grains, IStringLocalizer<Text> text
         }
         catch (NotFoundException)
         {
-            return NotFound();
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Partial("_NotFound");
         }
 
         var plan = await cycle.GetPlanAsync();

@@ -29,6 +29,17 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
 
     public string? Problem { get; private set; }
 
+    /// <summary>The offers ticked in the "several at once" form.</summary>
+    [BindProperty]
+    public List<string> Selected { get; set; } = [];
+
+    /// <summary>What the grain refused when answering several at once, one line per offer; the others were answered.</summary>
+    public List<string> ManyProblems { get; } = [];
+
+    public string? ManyReasonError { get; private set; }
+
+    public int ManyAnswered { get; private set; }
+
     private Dictionary<string, string> CourseTitles { get; } = new(StringComparer.Ordinal);
 
     private Dictionary<string, Topic> Topics { get; } = new(StringComparer.Ordinal);
@@ -40,6 +51,12 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
 
     public Task<IActionResult> OnPostDeclineAsync(string assignmentId) =>
         AnswerAsync(assignmentId, lecturer => lecturer.DeclineAsync(assignmentId, Reason ?? ""), "NoticeOfferDeclined");
+
+    public Task<IActionResult> OnPostAcceptManyAsync() =>
+        AnswerManyAsync((lecturer, id) => lecturer.AcceptAsync(id), "NoticeAcceptedMany");
+
+    public Task<IActionResult> OnPostDeclineManyAsync() =>
+        AnswerManyAsync((lecturer, id) => lecturer.DeclineAsync(id, Reason ?? ""), "NoticeDeclinedMany");
 
     public string CourseTitle(string courseId) => CourseTitles.GetValueOrDefault(courseId, courseId);
 
@@ -68,6 +85,49 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
         }
 
         ActiveAssignmentId = assignmentId;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>
+    /// Each ticked offer is one answer to the lecturer grain, as one API call each: the grain checks every one on its
+    /// own (calendar, deadline), so one refused offer leaves the others answered.
+    /// </summary>
+    private async Task<IActionResult> AnswerManyAsync(Func<ILecturerGrain, string, Task<AssignmentView>> answer, string notice)
+    {
+        var lecturer = grains.GetGrain<ILecturerGrain>(RouteKey);
+        var selected = Selected.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
+        if (selected.Count == 0)
+        {
+            ManyProblems.Add(text["SelectAtLeastOne"]);
+        }
+
+        foreach (var id in selected)
+        {
+            try
+            {
+                await answer(lecturer, id);
+                ManyAnswered++;
+            }
+            catch (DomainValidationException invalid) when (invalid.Field == "reason")
+            {
+                // The same refusal for every offer: say it once, beside the reason.
+                ManyReasonError = FieldMessages.For(text, invalid);
+                break;
+            }
+            catch (DomainException refused) when (refused is ConflictException or NotFoundException or DomainValidationException)
+            {
+                ManyProblems.Add($"{id}: {(refused is ConflictException conflict ? FieldMessages.For(text, conflict) : refused.Message)}");
+            }
+        }
+
+        if (ManyProblems.Count == 0 && ManyReasonError is null)
+        {
+            TempData["Notice"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, text[notice], ManyAnswered);
+            return RedirectToPage(new { lecturerId = RouteKey });
+        }
+
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync();
         return Page();
