@@ -35,6 +35,16 @@ public sealed class BoardPagesTests(PagesFixture fixture)
         await Expect(row).ToContainTextAsync("Chờ tỉnh xác nhận");
         await Expect(page.Locator("svg circle[data-province]")).ToHaveCountAsync(34);
         await Expect(page.Locator($"svg circle[data-province='{course.HostProvince}']")).ToHaveAttributeAsync("data-mark", "Awaiting");
+        var offered = plan.Courses.SelectMany(c => c.Sessions).Count(s => s.Staffing == StaffingStatus.Offered);
+        var loadRows = page.Locator("table[aria-labelledby='load'] tbody tr");
+        await Expect(loadRows.First).ToBeVisibleAsync();
+        var offeredShown = 0;
+        foreach (var cells in await loadRows.AllAsync())
+        {
+            offeredShown += int.Parse(await cells.Locator("td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal(offered, offeredShown);
         await Browse.AssertAccessibleAsync(page);
         await Browse.ScreenshotAsync(page, "board-cycle-vi");
 

@@ -31,6 +31,11 @@ public sealed class CycleModel(IGrainFactory grains, IStringLocalizer<Text> text
 
     public ImmutableArray<MapPoint> Map { get; private set; } = [];
 
+    /// <summary>Sessions per lecturer in this plan: accepted, and offered but not answered yet; busiest first.</summary>
+    public IReadOnlyList<(string Name, int Accepted, int Offered)> Load { get; private set; } = [];
+
+    public int MostSessions => Load.Count == 0 ? 1 : Math.Max(1, Load.Max(l => l.Accepted + l.Offered));
+
     public Task<IActionResult> OnPostPlanAsync(string cycleId) =>
         ActAsync(cycleId, async cycle => string.Format(CultureInfo.CurrentCulture, text["NoticePlanned"], (await cycle.PlanAsync()).CoursesPlanned));
 
@@ -58,7 +63,21 @@ public sealed class CycleModel(IGrainFactory grains, IStringLocalizer<Text> text
             .Select(g => (g.Key.Year, g.Key.Month, (IReadOnlyList<CourseView>)[.. g.OrderBy(c => c.Start).ThenBy(c => c.Id, StringComparer.Ordinal)]))];
         Unscheduled = [.. plan.Courses.Where(c => c.Start is null)];
         Map = ProvinceMap.Points(plan.Courses);
+        Load = await LecturerLoadAsync(plan);
         return Page();
+    }
+
+    private async Task<IReadOnlyList<(string Name, int Accepted, int Offered)>> LecturerLoadAsync(CyclePlan plan)
+    {
+        var byLecturer = plan.Courses.SelectMany(c => c.Sessions)
+            .Where(s => s.LecturerId is not null && s.Staffing is StaffingStatus.Accepted or StaffingStatus.Offered)
+            .GroupBy(s => s.LecturerId!)
+            .ToList();
+        var names = await Task.WhenAll(byLecturer.Select(async g => (g.Key, (await grains.GetGrain<Grains.Lecturers.ILecturerGrain>(g.Key).GetAsync()).FullName)));
+        var nameOf = names.ToDictionary(n => n.Key, n => n.FullName, StringComparer.Ordinal);
+        return [.. byLecturer
+            .Select(g => (nameOf[g.Key], g.Count(s => s.Staffing == StaffingStatus.Accepted), g.Count(s => s.Staffing == StaffingStatus.Offered)))
+            .OrderByDescending(l => l.Item2 + l.Item3).ThenBy(l => l.Item1, StringComparer.Ordinal)];
     }
 
     private async Task<IActionResult> ActAsync(string cycleId, Func<ICycleGrain, Task<string>> act)
