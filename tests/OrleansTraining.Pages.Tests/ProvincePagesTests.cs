@@ -88,6 +88,47 @@ public sealed class ProvincePagesTests(PagesFixture fixture)
         Assert.Equal("Hội trường đang sửa chữa trong thời gian này.", answered.DeclineReason);
     }
 
+    [Fact]
+    public async Task A_province_nominates_trainees_up_to_its_quota_and_the_grain_refuses_the_next_one()
+    {
+        var plan = await TestCycles.PublishedAsync(fixture.Grains);
+        var course = plan.Courses.First(c => c.Status == Grains.Courses.CourseStatus.Published);
+        const string code = "can-tho";
+        var page = await fixture.NewPageAsync(phone: true);
+        await Browse.SignInAsync(page, $"province-{code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cử học viên" }).ClickAsync();
+
+        var card = page.Locator($"section[data-course='{course.Id}']");
+        await Expect(card.Locator("[data-nominated]")).ToHaveTextAsync($"0/{course.QuotaPerProvince}");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Cử học viên" }).ClickAsync();
+        card = page.Locator($"section[data-course='{course.Id}']");
+        await Expect(card.Locator("[data-field='fullName']")).ToHaveTextAsync("Hãy nhập họ và tên (tối đa 200 ký tự).");
+        await Browse.AssertAccessibleAsync(page);
+
+        for (var i = 1; i <= course.QuotaPerProvince; i++)
+        {
+            card = page.Locator($"section[data-course='{course.Id}']");
+            await card.GetByLabel("Họ và tên").FillAsync($"Nguyễn Văn {i}");
+            await card.GetByLabel("Chức vụ").SelectOptionAsync("DeputyHead");
+            await card.GetByLabel("Đơn vị").FillAsync("Ban Tổ chức Thành ủy Cần Thơ");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Cử học viên" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Đã cử Nguyễn Văn {i}");
+        }
+
+        card = page.Locator($"section[data-course='{course.Id}']");
+        await Expect(card.Locator("[data-nominated]")).ToHaveTextAsync($"{course.QuotaPerProvince}/{course.QuotaPerProvince}");
+        await card.GetByLabel("Họ và tên").FillAsync("Trần Thị Thừa");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Cử học viên" }).ClickAsync();
+        card = page.Locator($"section[data-course='{course.Id}']");
+        await Expect(card.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Không thể cử thêm: tỉnh đã đủ chỉ tiêu của lớp.");
+        await Browse.ScreenshotAsync(page, "province-nominations-vi-phone");
+
+        var trainees = (await fixture.Grains.GetGrain<Grains.Courses.ICourseGrain>(course.Id).GetAsync()).Trainees.Where(t => t.ProvinceCode == code).ToList();
+        Assert.Equal(course.QuotaPerProvince, trainees.Count);
+        Assert.All(trainees, t => Assert.Equal(Grains.Courses.TraineePosition.DeputyHead, t.Trainee.Position));
+        Assert.DoesNotContain(trainees, t => t.Trainee.FullName == "Trần Thị Thừa");
+    }
+
     private Task<HostingRequestView> Request(string code, string requestId) =>
         fixture.Grains.GetGrain<IProvinceGrain>(code).GetHostingRequestAsync(requestId);
 }
