@@ -55,7 +55,8 @@ public sealed class PagesFixture : IAsyncLifetime
         {
             BaseURL = Gateway.Address.ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "vi-VN",
+            // An English-speaking browser: the pages must still open in Vietnamese until the language link is used.
+            Locale = "en-US",
             TimezoneId = "Asia/Ho_Chi_Minh",
         });
         context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
