@@ -78,6 +78,35 @@ public sealed class BoardPagesTests(PagesFixture fixture)
     }
 
     [Fact]
+    public async Task The_board_reads_a_cycles_report_and_downloads_its_courses_as_csv()
+    {
+        const string cycleId = "2011-2012"; // the demo's closed cycle with the reported 2012 course; only read here
+        var report = await fixture.Grains.GetGrain<ICycleGrain>(cycleId).GetReportAsync();
+        var page = await fixture.NewPageAsync();
+        await Browse.SignInAsync(page, "board");
+        await page.GotoAsync($"/board/cycles/{cycleId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo kết quả chu kỳ" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Báo cáo kết quả chu kỳ {cycleId}");
+        await Expect(page.Locator("[data-total='nominated']")).ToHaveTextAsync(report.TraineesNominated.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("[data-total='attended']")).ToHaveTextAsync(report.TraineesAttended.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var course = report.Courses[0];
+        await Expect(page.Locator($"tr[data-course='{course.CourseId}']")).ToContainTextAsync(ProvinceDirectory.Get(course.HostProvince!).NameVi);
+        var lecturer = report.EvaluationByLecturer[0];
+        var lecturerName = (await fixture.Grains.GetGrain<Grains.Lecturers.ILecturerGrain>(lecturer.Key).GetAsync()).FullName;
+        await Expect(page.Locator("table[aria-labelledby='report-EvaluationByLecturer']")).ToContainTextAsync(lecturerName);
+        await Browse.AssertAccessibleAsync(page);
+        await Browse.ScreenshotAsync(page, "board-report-vi");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải danh sách các lớp (CSV)" }).ClickAsync());
+        Assert.Equal($"report-{cycleId}.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!, System.Text.Encoding.UTF8)).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("Lớp,Mã lớp,Tỉnh đăng cai", lines[0], StringComparison.Ordinal);
+        Assert.Equal(report.Courses.Length + 1, lines.Count);
+        Assert.Contains(lines, l => l.Contains(course.CourseId, StringComparison.Ordinal) && l.EndsWith($",{course.Nominated},{course.Attended}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_board_reads_the_same_cycle_in_English_after_switching_the_language()
     {
         var plan = await TestCycles.PublishedAsync(fixture.Grains);
