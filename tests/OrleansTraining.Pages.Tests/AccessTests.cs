@@ -32,6 +32,26 @@ public sealed partial class AccessTests(PagesFixture fixture)
     }
 
     [Fact]
+    public async Task Signing_in_works_from_the_keyboard_alone_starting_with_the_skip_link()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Bỏ qua, đến nội dung chính" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Tên đăng nhập")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("board");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Mật khẩu")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(PagesGateway.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Các chu kỳ bồi dưỡng" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_and_signing_out_ends_the_session()
     {
         var page = await fixture.NewPageAsync();
