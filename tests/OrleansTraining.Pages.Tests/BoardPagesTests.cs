@@ -107,6 +107,30 @@ public sealed class BoardPagesTests(PagesFixture fixture)
     }
 
     [Fact]
+    public async Task The_board_follows_a_field_trips_stops_in_order_on_the_map_with_each_stops_answer()
+    {
+        const string tripId = "dhct-to-chuc-k4-trip-3"; // the demo's 2005 field trip; only read here
+        var trip = await fixture.Grains.GetGrain<Grains.FieldTrips.IFieldTripGrain>(tripId).GetAsync();
+        var page = await fixture.NewPageAsync();
+        await Browse.SignInAsync(page, "board");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đi thực tế" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = trip.Label }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(trip.Label);
+        await Expect(page.Locator("svg circle[data-stop]")).ToHaveCountAsync(trip.Stops.Length);
+        Assert.Equal(trip.Stops.Length, (await page.Locator("polyline[data-route]").GetAttributeAsync("points"))!.Split(' ').Length);
+        foreach (var stop in trip.Stops)
+        {
+            var row = page.Locator($"tr[data-stop='{stop.Number}']");
+            await Expect(row).ToContainTextAsync(ProvinceDirectory.Get(stop.ProvinceCode).NameVi);
+            await Expect(row).ToHaveAttributeAsync("data-status", stop.Status.ToString());
+        }
+
+        await Browse.AssertAccessibleAsync(page);
+        await Browse.ScreenshotAsync(page, "board-field-trip-vi");
+    }
+
+    [Fact]
     public async Task The_board_reads_the_same_cycle_in_English_after_switching_the_language()
     {
         var plan = await TestCycles.PublishedAsync(fixture.Grains);

@@ -49,11 +49,18 @@ public static class ProvinceMap
             }
         }
 
-        return [.. ProvinceDirectory.All.Select(p => new MapPoint(
-            p.Code,
-            Math.Round((p.Longitude - West) / (East - West) * Width, 1),
-            Math.Round((North - p.Latitude) / (North - South) * Height, 1),
-            marks.GetValueOrDefault(p.Code, HostingMark.None)))];
+        return [.. ProvinceDirectory.All.Select(p =>
+        {
+            var (x, y) = Project(p.Code);
+            return new MapPoint(p.Code, x, y, marks.GetValueOrDefault(p.Code, HostingMark.None));
+        })];
+    }
+
+    /// <summary>Where a province's centre falls on the map.</summary>
+    public static (double X, double Y) Project(string code)
+    {
+        var province = ProvinceDirectory.Get(code);
+        return (Math.Round((province.Longitude - West) / (East - West) * Width, 1), Math.Round((North - province.Latitude) / (North - South) * Height, 1));
     }
 
     public static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
