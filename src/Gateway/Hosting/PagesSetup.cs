@@ -29,7 +29,7 @@ public static class PagesSetup
         return services;
     }
 
-    /// <summary>Call after UseAuthorization. The API keeps the invariant culture; only pages speak a language.</summary>
+    /// <summary>Call after UseAuthorization. Only pages choose a language; the API is left exactly as it was.</summary>
     public static WebApplication MapTrainingPages(this WebApplication app)
     {
         app.UseWhen(
