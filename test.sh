@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export CI="${CI:-}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The page tests drive Debian's Chromium; installed when missing.
+scripts/chromium.sh
 scripts/with-postgres.sh bash -c '
   set -o pipefail
   dotnet build OrleansTraining.sln -c Release -nologo -v q

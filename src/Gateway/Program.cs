@@ -14,6 +14,7 @@ builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddGatewayJson();
 builder.Services.AddGatewayAuth(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
+builder.Services.AddTrainingPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
 // Binding failures throw in every environment so the exception handler can name the field at fault.
@@ -41,6 +42,7 @@ app.MapEvaluationEndpoints();
 app.MapOpenCourseEndpoints();
 app.MapReportEndpoints();
 app.MapCurriculumEndpoints();
+app.MapTrainingPages();
 
 return await app.RunGatewayAsync();
 

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace OrleansTraining.Pages.Tests.Infrastructure;
+
+/// <summary>What a person does in the browser, as steps tests share.</summary>
+public static partial class Browse
+{
+    /// <summary>Screenshots are test output: bin/&lt;configuration&gt;/net10.0/TestResults/screenshots/&lt;name&gt;.png.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    /// <summary>Signs in through the sign-in page (Vietnamese labels unless the page was switched to English).</summary>
+    public static async Task SignInAsync(IPage page, string userName, bool english = false)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel(english ? "User name" : "Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel(english ? "Password" : "Mật khẩu").FillAsync(PagesGateway.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = english ? "Sign in" : "Đăng nhập", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInUrl());
+    }
+
+    /// <summary>Follows the language link in the header, as a person would.</summary>
+    public static async Task SwitchToEnglishAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+
+    /// <summary>axe-core finds nothing serious or critical on the page as it stands.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(
+            serious.Count == 0,
+            $"axe on {page.Url}: " + string.Join("; ", serious.Select(v =>
+                $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    [GeneratedRegex("/sign-in")]
+    public static partial Regex SignInUrl();
+
+    [GeneratedRegex("/denied")]
+    public static partial Regex DeniedUrl();
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansTraining.TestKit;
+
+namespace OrleansTraining.Pages.Tests.Infrastructure;
+
+/// <summary>
+/// The gateway in the test process on a fresh SQLite database with the demo loaded, served by Kestrel on a loopback
+/// port so a real browser can reach it.
+/// </summary>
+public sealed class PagesGateway : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "demo-2027";
+    private const string SigningKey = "test-signing-key-for-the-pages-tests-only-0123456789";
+
+    public PagesGateway() => UseKestrel();
+
+    /// <summary>Where Kestrel listens, once <see cref="WebApplicationFactory{TEntryPoint}.StartServer"/> ran.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Port 0: the system picks a free port as Kestrel binds it, so parallel test runs never collide.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        builder.UseSetting("Storage:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", TestDatabase.NewSqliteConnectionString());
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        // Seeding hashes ~75 demo passwords; the production work factor would make the start slow.
+        builder.UseSetting("Auth:PasswordIterations", "1000");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", $"pages-{Guid.NewGuid():N}");
+        builder.UseSetting("Orleans:ResponseTimeout", "00:00:30");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
