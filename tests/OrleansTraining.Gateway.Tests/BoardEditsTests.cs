@@ -145,6 +145,51 @@ public sealed class BoardEditsTests(SqliteGatewayFixture gateway) : IClassFixtur
         await (await board.PostAsync($"/api/cycles/{cycleId}/variants/nothing-like-it/adopt", null)).ProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_variant_adopted_after_publish_keeps_published_hosts_and_accepted_sessions_and_moves_only_open_ones()
+    {
+        const string cycleId = "2075-2076";
+        await _scenario.CreateCycleAsync(cycleId, courses: 3);
+        var before = await _scenario.PlanAndPublishAsync(cycleId);
+        var board = await _session.BoardAsync();
+        var accepted = Scenario.Offers(before)[0];
+        await (await _session.LecturerAsync(accepted.LecturerId)).PostJsonAsync($"/api/lecturers/{accepted.LecturerId}/assignments/{accepted.AssignmentId}/accept", null);
+        await _scenario.CourseAsync(accepted.CourseId, c => Scenario.Session(c, accepted.SessionId).Str("staffing") == "Accepted", "the acceptance reached the course");
+        var weights = new { traineeTravel = 0, lecturerTravel = 100, fairLoad = 50, hostRotation = 0, courseSpread = 0, hostSpread = 0, regionalBalance = 0, ownDepartment = 0, changes = 0 };
+        await board.PostJsonAsync($"/api/cycles/{cycleId}/variants", new { name = "far-fewer-trips", weights }, HttpStatusCode.Created);
+        var moves = (await board.GetJsonAsync($"/api/cycles/{cycleId}/variants/far-fewer-trips/comparison")).Items("moves").ToList();
+
+        var adopted = await board.PostJsonAsync($"/api/cycles/{cycleId}/variants/far-fewer-trips/adopt", null);
+
+        foreach (var course in before.Items("courses"))
+        {
+            var now = adopted.Items("courses").Single(c => c.Str("id") == course.Str("id"));
+            Assert.Equal((course.Str("hostProvince"), course.Str("start")), (now.Str("hostProvince"), now.Str("start")));
+        }
+
+        var kept = Scenario.Session(await _scenario.CourseAsync(accepted.CourseId), accepted.SessionId);
+        Assert.Equal((accepted.LecturerId, accepted.AssignmentId, "Accepted"), (kept.Str("lecturerId"), kept.Str("assignmentId"), kept.Str("staffing")));
+        var openMoves = moves.Where(m => m.Str("kind") == "Lecturer" && m.Str("entityId") != $"{accepted.CourseId}/{accepted.SessionId}").ToList();
+        Assert.NotEmpty(openMoves); // the variant's weights give some open sessions to other lecturers
+        foreach (var move in openMoves)
+        {
+            var (courseId, sessionId) = (move.Str("entityId")[..move.Str("entityId").LastIndexOf('/')], move.Str("entityId")[(move.Str("entityId").LastIndexOf('/') + 1)..]);
+            var session = Scenario.Session(
+                await _scenario.CourseAsync(courseId, c => Scenario.Session(c, sessionId).StrOrNull("lecturerId") != move.StrOrNull("current"), $"{courseId}/{sessionId} moved"),
+                sessionId);
+            Assert.Equal(move.StrOrNull("variant"), session.StrOrNull("lecturerId"));
+            Assert.Equal("Offered", session.Str("staffing"));
+            var old = (await board.GetJsonAsync($"/api/lecturers/{move.Str("current")}/assignments")).EnumerateArray()
+                .Single(a => a.GetProperty("offer").Str("courseId") == courseId && a.GetProperty("offer").Str("sessionId") == sessionId);
+            Assert.Equal("Withdrawn", old.Str("status"));
+            Assert.Contains("far-fewer-trips", old.Str("withdrawalReason"));
+        }
+
+        // Nothing left to adopt: the variant and the plan now differ only where protection kept the plan.
+        var after = await board.GetJsonAsync($"/api/cycles/{cycleId}/variants/far-fewer-trips/comparison");
+        Assert.DoesNotContain(after.Items("moves"), m => m.Str("kind") == "Lecturer" && openMoves.Any(o => o.Str("entityId") == m.Str("entityId")));
+    }
+
     [Theory]
     [InlineData("province-hue", "POST", "/courses")]
     [InlineData("lecturer-l01", "PUT", "/courses/2059-2060-c01")]

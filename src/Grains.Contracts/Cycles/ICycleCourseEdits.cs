@@ -18,6 +18,11 @@ public interface ICycleCourseEdits : IGrain
     /// </summary>
     Task<CourseView> CancelCourseAsync(string courseId, string reason);
 
-    /// <summary>Makes a saved variant the plan, while the cycle is Planned; a variant made before the plan last changed is stale and refused.</summary>
+    /// <summary>
+    /// Makes a saved variant the plan; a variant made before the plan last changed is stale and refused. After publish it
+    /// is adopted under protection: published courses keep host and dates, accepted sessions their lecturers; open
+    /// sessions go to the variant's lecturers (their open offers withdrawn with the reason) and unpublished courses take
+    /// the variant's plan, to be published again.
+    /// </summary>
     Task<CyclePlan> AdoptVariantAsync(string name);
 }
