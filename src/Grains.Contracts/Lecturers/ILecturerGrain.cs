@@ -68,4 +68,7 @@ public interface ILecturerGrain : IFollowUpSource
     /// Set-to-value, idempotent.
     /// </summary>
     Task ReceiveHostChangeAsync(string assignmentId, string provinceCode, string note);
+
+    /// <summary>Board side: a notice for the lecturer; one with an id already received changes nothing.</summary>
+    Task ReceiveNoticeAsync(LecturerNotice notice);
 }

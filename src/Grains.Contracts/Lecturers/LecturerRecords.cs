@@ -72,6 +72,10 @@ public sealed record AssignmentView(
     DateTimeOffset? WithdrawnAt = null,
     string? ChangeNote = null);
 
+/// <summary>Something the lecturer is told that needs no answer, e.g. a reminder that a topic's materials are missing.</summary>
+[GenerateSerializer, Immutable, Alias("ot.LecturerNotice")]
+public sealed record LecturerNotice(string Id, string Kind, string CourseId, string Text, DateTimeOffset At);
+
 /// <summary>One answer of several sent together; <see cref="Reason"/> is required to decline.</summary>
 [GenerateSerializer, Immutable, Alias("ot.OfferAnswer")]
 public sealed record OfferAnswer(string AssignmentId, OfferDecision Decision, string? Reason);
@@ -98,4 +102,9 @@ public sealed record LecturerView(
     ImmutableArray<DateOnly> UnavailableDates,
     ImmutableDictionary<string, int> AcceptedSessionsByCycle,
     ImmutableArray<AssignmentView> Assignments,
-    ImmutableArray<UnavailableDate> Unavailability);
+    ImmutableArray<UnavailableDate> Unavailability)
+{
+    /// <summary>Reminders and notes for the lecturer, newest last.</summary>
+    [Id(100)]
+    public ImmutableArray<LecturerNotice> Notices { get; init; } = [];
+}

@@ -18,6 +18,13 @@ public interface IMaterialsGrain : IGrainWithStringKey
 
     /// <summary>Removes a file; the board or whoever uploaded it.</summary>
     Task RemoveAsync(string materialId, MaterialsReader remover);
+
+    /// <summary>
+    /// Course side, when it is published: reminds the lecturers of topics still without materials a week before they are
+    /// due. Only registers a reminder (it calls nobody), so it may interleave with a turn that waits on the course.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ArmLecturerRemindersAsync(DateOnly courseStart);
 }
 
 /// <summary>One stored file's bytes (key: "&lt;courseId&gt;/&lt;materialId&gt;"), apart from the list so the list stays small.</summary>

@@ -14,6 +14,9 @@ public sealed class DeadlineOptions
     /// <summary>Materials reach the trainees this many days before a course starts.</summary>
     public int MaterialsDaysBeforeStart { get; set; } = 14;
 
+    /// <summary>Lecturers whose topic still has no materials are reminded this many days before the materials are due.</summary>
+    public int MaterialsReminderDaysBeforeDue { get; set; } = 7;
+
     /// <summary>A lecturer may withdraw from an accepted session until this many days before it (then only the board re-plans).</summary>
     public int LecturerWithdrawalDaysBeforeSession { get; set; } = 21;
 

@@ -199,13 +199,15 @@ public sealed partial class CourseGrain(
         EnsureExists();
         if (state.State.Status != CourseStatus.Planned && state.State.HostingRequestId == hostingRequestId)
         {
-            return View(); // delivered again: already published with this request
+            // Delivered again: already published with this request; the deadlines are armed again in case that failed.
+            await ArmPublishedDeadlinesAsync();
+            return View();
         }
 
         await state.UpdateAsync(s => s.Status == CourseStatus.Planned
             ? s with { Status = CourseStatus.Published, HostingRequestId = hostingRequestId }
             : throw new ConflictException(ConflictRules.InvalidTransition, $"Only a planned course can be published; it is {s.Status}."));
-        await ArmMaterialsReminderAsync();
+        await ArmPublishedDeadlinesAsync();
         return View();
     }
 
@@ -304,6 +306,16 @@ public sealed partial class CourseGrain(
     }
 
     private string MaterialsSubject => Id + ":materials";
+
+    /// <summary>The materials deadline here, and the lecturers' reminder a week before it in the course's materials.</summary>
+    private async Task ArmPublishedDeadlinesAsync()
+    {
+        await ArmMaterialsReminderAsync();
+        if (state.State.Start is DateOnly start)
+        {
+            await GrainFactory.GetGrain<Materials.IMaterialsGrain>(Id).ArmLecturerRemindersAsync(start);
+        }
+    }
 
     private async Task ArmMaterialsReminderAsync()
     {

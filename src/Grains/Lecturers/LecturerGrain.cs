@@ -224,7 +224,10 @@ public sealed partial class LecturerGrain(
         var reasons = s.UnavailableReasons.ToDictionary(r => r.Date, r => r.Reason);
         return new LecturerView(
             Id, s.FullName, s.Department, s.QualifiedTopics, s.HomeProvince, s.MaxSessionsPerCycle, s.UnavailableDates, load, s.Assignments,
-            [.. s.UnavailableDates.Select(d => new UnavailableDate(d, reasons.GetValueOrDefault(d)))]);
+            [.. s.UnavailableDates.Select(d => new UnavailableDate(d, reasons.GetValueOrDefault(d)))])
+        {
+            Notices = s.Notices,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lecturer {LecturerId} left assignment {AssignmentId} unanswered past its deadline; escalated")]

@@ -23,6 +23,8 @@ public sealed record LecturerState
 
     public ImmutableArray<AssignmentView> Assignments { get; init; } = [];
 
+    public ImmutableArray<LecturerNotice> Notices { get; init; } = [];
+
     /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
     public ImmutableArray<FollowUp> Outbox { get; init; } = [];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Lecturers;
 
 namespace OrleansTraining.Grains.Materials;
 
@@ -14,6 +15,7 @@ public sealed partial class MaterialsGrain(
     ILogger<MaterialsGrain> logger) : Grain, IMaterialsGrain, IRemindable
 {
     private const string TellCourseReminder = "materials-ready";
+    private const string RemindLecturersReminder = "materials-remind-lecturers";
     private const int MaxFilesPerTopic = 10;
 
     private string CourseId => this.GetPrimaryKeyString();
@@ -108,12 +110,55 @@ public sealed partial class MaterialsGrain(
         await GrainFactory.GetGrain<IMaterialFileGrain>($"{CourseId}/{material.Id}").DeleteAsync();
     }
 
+    public Task ArmLecturerRemindersAsync(DateOnly courseStart)
+    {
+        var due = courseStart.AddDays(-deadlines.Value.MaterialsDaysBeforeStart - deadlines.Value.MaterialsReminderDaysBeforeDue);
+        return this.RegisterDeadlineAsync(RemindLecturersReminder, Deadlines.StartOfDay(due), time);
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == TellCourseReminder)
         {
             await TellCourseAsync();
         }
+        else if (reminderName == RemindLecturersReminder)
+        {
+            await RemindLecturersAsync();
+        }
+    }
+
+    /// <summary>
+    /// Each lecturer with a live session of a topic still without files is told once (the notice id says which topic and
+    /// course); when a lecturer cannot be reached the reminder fires again a minute later and repeats only the missing ones.
+    /// </summary>
+    private async Task RemindLecturersAsync()
+    {
+        var course = await CourseAsync();
+        if (course.Status is CourseStatus.Published or CourseStatus.HostConfirmed && course.Start is DateOnly start)
+        {
+            var due = start.AddDays(-deadlines.Value.MaterialsDaysBeforeStart);
+            var now = time.GetUtcNow();
+            var missing = Topics(course).Where(t => !state.State.Files.Any(f => f.TopicCode == t)).ToHashSet(StringComparer.Ordinal);
+            var owed = course.Sessions
+                .Where(s => missing.Contains(s.TopicCode) && s.LecturerId is not null && s.Staffing is StaffingStatus.Offered or StaffingStatus.Accepted)
+                .Select(s => (s.LecturerId!, s.TopicCode))
+                .Distinct();
+            foreach (var (lecturerId, topic) in owed)
+            {
+                var notice = new LecturerNotice(
+                    $"{CourseId}:materials:{topic}",
+                    "MaterialsMissing",
+                    CourseId,
+                    $"Tài liệu chuyên đề {topic} của lớp \"{course.Title}\" chưa được tải lên; hạn gửi cho học viên là {due:dd/MM/yyyy}.",
+                    now);
+                await GrainFactory.GetGrain<ILecturerGrain>(lecturerId).ReceiveNoticeAsync(notice); // a failure throws: the reminder fires again
+            }
+
+            LogLecturersReminded(logger, CourseId, missing.Count);
+        }
+
+        await this.UnregisterIfPresentAsync(RemindLecturersReminder);
     }
 
     /// <summary>The course records the day its materials were ready, as if sent; that also clears its overdue flag.</summary>
@@ -162,6 +207,9 @@ public sealed partial class MaterialsGrain(
             throw new ConflictException(ConflictRules.InvalidTransition, $"The materials open to trainees on {AvailableFrom(course):yyyy-MM-dd}.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Course {CourseId}: lecturers reminded of {Topics} topics without materials")]
+    private static partial void LogLecturersReminded(ILogger logger, string courseId, int topics);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Course {CourseId}: material {MaterialId} for {Topic} stored ({Size} bytes)")]
     private static partial void LogUploaded(ILogger logger, string courseId, string materialId, string topic, long size);
