@@ -136,6 +136,9 @@ public sealed class HostProvinceEndpointsTests(SqliteGatewayFixture gateway) : I
         Assert.All((await hue.GetJsonAsync($"/api/courses/{courseId}")).Items("trainees"), t => Assert.Equal("hue", t.Str("provinceCode")));
         Assert.Equal(2, (await hue.GetJsonAsync($"/api/courses/{courseId}")).Items("trainees").Count());
         Assert.Equal(3, (await _scenario.CourseAsync(courseId)).Items("trainees").Count());
+        // A lecturer, even one teaching the course, sees no trainee.
+        var teacher = (await _scenario.CourseAsync(courseId)).Items("sessions").Select(s => s.StrOrNull("lecturerId")).First(l => l is not null)!;
+        Assert.Empty((await (await _session.LecturerAsync(teacher)).GetJsonAsync($"/api/courses/{courseId}")).Items("trainees"));
         await (await (await _session.LecturerAsync("l01")).GetAsync("/api/provinces/hue/trainees")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 

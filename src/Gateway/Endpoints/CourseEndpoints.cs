@@ -20,8 +20,8 @@ public static class CourseEndpoints
     {
         var courses = routes.MapGroup("/api/courses/{courseId}").WithTags("Courses")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
-        courses.MapGet("", GetAsync).WithSummary("The course: host, dates, sessions, nominations, materials, evaluations.")
-            .AddEndpointFilter(new OwnTraineesFilter());
+        courses.MapGet("", GetAsync)
+            .WithSummary("The course: host, dates, sessions; its trainees, attendance and evaluations as the caller may see them (a province its own, a lecturer none).");
 
         var board = courses.MapGroup("").RequireAuthorization(GatewayPolicies.Board).ProducesProblem(StatusCodes.Status403Forbidden);
         board.MapPost("/field-trips", AddFieldTripAsync).WithSummary("Adds a field trip of the course's class; each stop's province gets a hosting request.")
@@ -55,13 +55,8 @@ public static class CourseEndpoints
 
     private static async Task<Ok<CourseView>> GetAsync(string courseId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        return TypedResults.Ok(VisibleTo(await grains.GetGrain<ICourseGrain>(courseId).GetAsync(), user));
+        return TypedResults.Ok(CourseVisibility.For(await grains.GetGrain<ICourseGrain>(courseId).GetAsync(), user));
     }
-
-    // Who said what is the board's; a province sees its own trainees' ratings; lecturers read aggregates elsewhere.
-    private static CourseView VisibleTo(CourseView course, ClaimsPrincipal user) => user.IsBoard()
-        ? course
-        : course with { Evaluations = [.. course.Evaluations.Where(e => e.ProvinceCode is not null && user.ActsFor(e.ProvinceCode))] };
 
     private static async Task<Ok<CourseView>> MarkHeldAsync(string courseId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICourseGrain>(courseId).MarkHeldAsync());
@@ -96,7 +91,7 @@ public static class CourseEndpoints
             return ProblemResults.Invalid(errors.ToDictionary());
         }
 
-        return TypedResults.Ok(VisibleTo(await grains.GetGrain<ICourseGrain>(courseId).RecordAttendanceAsync(
+        return TypedResults.Ok(CourseVisibility.For(await grains.GetGrain<ICourseGrain>(courseId).RecordAttendanceAsync(
             new DailyAttendance(request.Day!.Value, [.. request.PresentTraineeIds!]), user.IsBoard() ? null : user.ProvinceCode()), user));
     }
 
