@@ -57,6 +57,18 @@ public sealed class CalendarFeedTests(SqliteGatewayFixture gateway) : IClassFixt
         var nextFeed = await FeedAsync(await RotateAsync(next.LecturerId));
         Assert.Equal("TENTATIVE", nextFeed.Event(next.AssignmentId)?.Status);
         Assert.Null(after.Event(next.AssignmentId));
+
+        // The host confirms its logistics: the accepted session's location names the venue.
+        var course = await _scenario.CourseAsync(theirs[0].CourseId);
+        var host = course.Str("hostProvince");
+        await (await _session.ProvinceAsync(host)).PostJsonAsync(
+            $"/api/provinces/{host}/hosting-requests/{course.Str("hostingRequestId")}/confirm", Scenario.Logistics("Hội trường Tỉnh ủy 2101"));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!(await FeedAsync(url)).Event(theirs[0].AssignmentId)!.Location.StartsWith("Hội trường Tỉnh ủy 2101, ", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The venue did not reach the feed.");
+            await Task.Delay(25);
+        }
     }
 
     [Fact]
