@@ -81,6 +81,13 @@ public sealed class LecturerAvailabilityPagesTests(PagesFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Thu hồi địa chỉ lịch" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã thu hồi địa chỉ lịch");
         Assert.Equal(404, (await page.APIRequest.GetAsync(url)).Status);
+
+        // The same sections in English.
+        await Browse.SwitchToEnglishAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Personal calendar (iCalendar)" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create a calendar address" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add the date" })).ToBeVisibleAsync();
+        await Browse.AssertAccessibleAsync(page);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
