@@ -144,11 +144,6 @@ public sealed class CalendarFeedTests(SqliteGatewayFixture gateway) : IClassFixt
     {
         var response = await _session.Anonymous().GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        if (Environment.GetEnvironmentVariable("FEED_DUMP") is { Length: > 0 } dump)
-        {
-            await File.WriteAllTextAsync(dump, await response.Content.ReadAsStringAsync());
-        }
-
         return await IndependentIcalendar.ParseAsync(await response.Content.ReadAsStringAsync());
     }
 
