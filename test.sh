@@ -7,6 +7,8 @@ export CI="${CI:-}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The page tests drive Debian's Chromium; installed when missing.
 scripts/chromium.sh
+# The calendar-feed tests parse the feed with Debian's python3-icalendar; installed when missing.
+scripts/python-icalendar.sh
 scripts/with-postgres.sh bash -c '
   set -o pipefail
   dotnet build OrleansTraining.sln -c Release -nologo -v q

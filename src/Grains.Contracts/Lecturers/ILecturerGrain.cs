@@ -71,4 +71,20 @@ public interface ILecturerGrain : IFollowUpSource
 
     /// <summary>Board side: a notice for the lecturer; one with an id already received changes nothing.</summary>
     Task ReceiveNoticeAsync(LecturerNotice notice);
+
+    /// <summary>
+    /// Creates the lecturer's calendar feed, or rotates it: a new secret token every time, and the previous one stops
+    /// working at once. Only the secret's hash is kept, so the token is shown this once.
+    /// </summary>
+    Task<CalendarFeedToken> RotateCalendarFeedAsync();
+
+    /// <summary>Revokes the calendar feed: its address answers 404 from now on (idempotent).</summary>
+    Task RevokeCalendarFeedAsync();
+
+    [ReadOnly]
+    Task<CalendarFeedStatus> GetCalendarFeedStatusAsync();
+
+    /// <summary>The lecturer as the feed shows them, for the secret part of a live token; NotFoundException otherwise.</summary>
+    [ReadOnly]
+    Task<LecturerView> ReadCalendarFeedAsync(string secret);
 }

@@ -27,4 +27,9 @@ public sealed record LecturerState
 
     /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
     public ImmutableArray<FollowUp> Outbox { get; init; } = [];
+
+    /// <summary>SHA-256 (hex) of the calendar feed's secret; null when no feed is live. The secret itself is never kept.</summary>
+    public string? CalendarFeedHash { get; init; }
+
+    public DateTimeOffset? CalendarFeedCreatedAt { get; init; }
 }

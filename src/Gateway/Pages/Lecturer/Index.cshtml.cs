@@ -11,7 +11,7 @@ using OrleansTraining.Grains.Lecturers;
 namespace OrleansTraining.Gateway.Pages.Lecturer;
 
 /// <summary>A lecturer's offers (accept, or decline with a reason) and assignments, with dates and places.</summary>
-public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text)
+public sealed partial class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text)
     : OwnPageModel("lecturerId", (user, id) => user.IsLecturer(id))
 {
     public LecturerView Lecturer { get; private set; } = null!;
@@ -136,6 +136,7 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
     private async Task LoadAsync()
     {
         Lecturer = await grains.GetGrain<ILecturerGrain>(RouteKey).GetAsync();
+        Feed = await grains.GetGrain<ILecturerGrain>(RouteKey).GetCalendarFeedStatusAsync();
         Offers = [.. Lecturer.Assignments.Where(a => a.Status == AssignmentStatus.Offered).OrderBy(a => a.Offer.Date).ThenBy(a => a.Offer.Slot)];
         Others = [.. Lecturer.Assignments.Where(a => a.Status != AssignmentStatus.Offered).OrderByDescending(a => a.Offer.Date)];
 

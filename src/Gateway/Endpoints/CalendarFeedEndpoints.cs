@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansTraining.Gateway.Auth;
+using OrleansTraining.Gateway.Calendar;
+using OrleansTraining.Grains.Lecturers;
+
+namespace OrleansTraining.Gateway.Endpoints;
+
+/// <summary>
+/// A lecturer's calendar feed: the lecturer creates, rotates and revokes its secret address; the address itself needs
+/// no account (calendar applications cannot sign in) and answers 404 once rotated or revoked.
+/// </summary>
+public static class CalendarFeedEndpoints
+{
+    public static IEndpointRouteBuilder MapCalendarFeedEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/calendar/{token}.ics", ReadAsync).AllowAnonymous().WithTags("Lecturers")
+            .Produces<string>(StatusCodes.Status200OK, LecturerCalendarFeed.ContentType).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A lecturer's sessions as an iCalendar feed (RFC 5545), at the secret address the lecturer created.");
+
+        var feed = routes.MapGroup("/api/lecturers/{lecturerId}/calendar-feed").WithTags("Lecturers")
+            .RequireAuthorization(GatewayPolicies.Lecturer).AddEndpointFilter(new OwnLecturerFilter("lecturerId"))
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        feed.MapGet("", GetStatusAsync).WithSummary("Whether the lecturer's calendar feed is live, and since when.");
+        feed.MapPost("", RotateAsync).WithSummary("Creates or rotates the calendar feed; the answer carries the new address, and the previous one stops working.");
+        feed.MapDelete("", RevokeAsync).WithSummary("Revokes the calendar feed: its address answers 404.");
+        return routes;
+    }
+
+    /// <summary>The feed's address as a calendar application subscribes to it.</summary>
+    public static string Url(HttpRequest request, string token) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/calendar/{Uri.EscapeDataString(token)}.ics";
+
+    private static async Task<Results<ContentHttpResult, NotFound>> ReadAsync(string token, IGrainFactory grains)
+    {
+        if (!CalendarFeedToken.TryParse(token, out var lecturerId, out var secret))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The grain says whether the secret is live (NotFoundException -> 404 problem otherwise).
+        var lecturer = await grains.GetGrain<ILecturerGrain>(lecturerId).ReadCalendarFeedAsync(secret);
+        return TypedResults.Content(LecturerCalendarFeed.Build(lecturer), LecturerCalendarFeed.ContentType);
+    }
+
+    private static async Task<Ok<CalendarFeedStatus>> GetStatusAsync(string lecturerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ILecturerGrain>(lecturerId).GetCalendarFeedStatusAsync());
+
+    private static async Task<Ok<CalendarFeedAddress>> RotateAsync(string lecturerId, HttpRequest request, IGrainFactory grains)
+    {
+        var token = await grains.GetGrain<ILecturerGrain>(lecturerId).RotateCalendarFeedAsync();
+        return TypedResults.Ok(new CalendarFeedAddress(Url(request, token.Token), token.CreatedAt));
+    }
+
+    private static async Task<NoContent> RevokeAsync(string lecturerId, IGrainFactory grains)
+    {
+        await grains.GetGrain<ILecturerGrain>(lecturerId).RevokeCalendarFeedAsync();
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>The feed's secret address, shown once: only its hash is kept.</summary>
+public sealed record CalendarFeedAddress(string Url, DateTimeOffset CreatedAt);
