@@ -42,6 +42,7 @@ app.MapEvaluationEndpoints();
 app.MapOpenCourseEndpoints();
 app.MapReportEndpoints();
 app.MapCurriculumEndpoints();
+app.MapTraineeEndpoints();
 app.MapTrainingPages();
 
 return await app.RunGatewayAsync();
