@@ -182,7 +182,8 @@ public sealed class TraineePagesTests(PagesFixture fixture)
             // The host province may take it too; another province lands on the denied page.
             var host = await fixture.NewPageAsync();
             await Browse.SignInAsync(host, $"province-{course.HostProvince}");
-            await host.GotoAsync($"/board/courses/{course.Id}/attendance");
+            await host.GotoAsync($"/province/{course.HostProvince}");
+            await host.Locator($"tr[data-request='{course.HostingRequestId}']").GetByRole(AriaRole.Link, new() { Name = "Điểm danh" }).ClickAsync();
             await Expect(host.GetByLabel($"{present.Trainee.FullName} có mặt ngày {day}")).ToBeCheckedAsync();
             var other = await fixture.NewPageAsync();
             await Browse.SignInAsync(other, course.HostProvince == "ha-noi" ? "province-hue" : "province-ha-noi");
