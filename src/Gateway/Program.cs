@@ -43,6 +43,7 @@ app.MapOpenCourseEndpoints();
 app.MapReportEndpoints();
 app.MapCurriculumEndpoints();
 app.MapCalendarFeedEndpoints();
+app.MapTraineeEndpoints();
 app.MapTrainingPages();
 
 return await app.RunGatewayAsync();

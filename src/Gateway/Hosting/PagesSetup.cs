@@ -24,6 +24,7 @@ public static class PagesSetup
             options.Conventions.AuthorizeFolder("/Board", PageAuth.BoardPolicy);
             options.Conventions.AuthorizeFolder("/Province", PageAuth.ProvincePolicy);
             options.Conventions.AuthorizeFolder("/Lecturer", PageAuth.LecturerPolicy);
+            options.Conventions.AuthorizeFolder("/Courses", PageAuth.BoardOrProvincePolicy);
         });
         PageAuth.Add(services);
         return services;

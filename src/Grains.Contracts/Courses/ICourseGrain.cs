@@ -83,4 +83,14 @@ public interface ICourseGrain : IFollowUpSource, ICourseBoardEdits
     /// </summary>
     [AlwaysInterleave]
     Task<DatePeriod?> GetPeriodAsync();
+
+    /// <summary>
+    /// Issues (or rotates) a personal reusable link per nominee: every nominee for the board (null), only its own for a
+    /// nominating province; a province with no nominee in the course is refused (403).
+    /// </summary>
+    Task<ImmutableArray<TraineeLink>> IssueTraineeLinksAsync(string? actingProvince);
+
+    /// <summary>The course as a trainee's link shows it; an unknown secret or a withdrawn nominee's is not found.</summary>
+    [ReadOnly]
+    Task<TraineeCourseView> GetTraineeCourseAsync(string secret);
 }

@@ -65,4 +65,7 @@ public sealed record CourseState
     public int TraineesNumbered { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Trainees' personal course links, by hash only: reusable, replaced when issued again.</summary>
+    public ImmutableArray<TraineeTicket> TraineeTickets { get; init; } = [];
 }

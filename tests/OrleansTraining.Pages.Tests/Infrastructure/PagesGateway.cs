@@ -6,6 +6,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Orleans.Reminders;
+using Orleans.Runtime;
+using OrleansTraining.Gateway.Auth;
 using OrleansTraining.TestKit;
 
 namespace OrleansTraining.Pages.Tests.Infrastructure;
@@ -20,6 +26,9 @@ public sealed class PagesGateway : WebApplicationFactory<Program>
     private const string SigningKey = "test-signing-key-for-the-pages-tests-only-0123456789";
 
     public PagesGateway() => UseKestrel();
+
+    /// <summary>The grains' and pages' clock; a test may move it (and puts it back), sign-in stays on real time.</summary>
+    public ShiftedClock Clock { get; } = new();
 
     /// <summary>Where Kestrel listens, once <see cref="WebApplicationFactory{TEntryPoint}.StartServer"/> ran.</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -41,5 +50,20 @@ public sealed class PagesGateway : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:ClusterId", $"pages-{Guid.NewGuid():N}");
         builder.UseSetting("Orleans:ResponseTimeout", "00:00:30");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(UseClock);
+    }
+
+    /// <summary>As the gateway tests' fixture: Orleans' own loops, reminders' scheduling and sign-in stay on real time.</summary>
+    private void UseClock(IServiceCollection services)
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        foreach (var key in new[] { TimeProviderNames.Grains, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, ReminderTimeProviderNames.Reminders })
+        {
+            services.AddKeyedSingleton(key, TimeProvider.System);
+        }
+
+        services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<SigningKeyStore>(), sp.GetRequiredService<IOptions<AuthSettings>>(), TimeProvider.System));
+        services.PostConfigureAll<JwtBearerOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
     }
 }

@@ -18,6 +18,7 @@ public static class PageAuth
     public const string BoardPolicy = "pages-board";
     public const string ProvincePolicy = "pages-province";
     public const string LecturerPolicy = "pages-lecturer";
+    public const string BoardOrProvincePolicy = "pages-board-or-province";
 
     public static void Add(IServiceCollection services)
     {
@@ -41,7 +42,9 @@ public static class PageAuth
             .AddPolicy(ProvincePolicy, policy => policy.AddAuthenticationSchemes(Scheme)
                 .RequireRole(GatewayRoles.Province).RequireClaim(GatewayClaims.ProvinceCode))
             .AddPolicy(LecturerPolicy, policy => policy.AddAuthenticationSchemes(Scheme)
-                .RequireRole(GatewayRoles.Lecturer).RequireClaim(GatewayClaims.LecturerId));
+                .RequireRole(GatewayRoles.Lecturer).RequireClaim(GatewayClaims.LecturerId))
+            // A page the board and one province share (a course's attendance: its host); the page checks which province.
+            .AddPolicy(BoardOrProvincePolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(GatewayRoles.Board, GatewayRoles.Province));
     }
 
     /// <summary>The same claims as a bearer token, so <see cref="CallerIdentity"/> reads both alike.</summary>
