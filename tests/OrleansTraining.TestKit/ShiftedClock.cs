@@ -1,8 +1,8 @@
-namespace OrleansTraining.Pages.Tests.Infrastructure;
+namespace OrleansTraining.TestKit;
 
 /// <summary>
-/// Real time moved by an offset a test sets, for the grains and the pages: a course's first day, the day its materials
-/// open. Time still runs, so the cycle's deliveries behave as in production. Tests that move it put it back.
+/// Real time moved by an offset a test sets: grains see the day a test needs (a course's first day, a deadline passed)
+/// while time still runs, so timers and retries behave as in production.
 /// </summary>
 public sealed class ShiftedClock : TimeProvider
 {
