@@ -25,6 +25,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRouteIdCheck();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapTrainingHealthChecks();

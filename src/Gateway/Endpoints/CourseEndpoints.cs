@@ -155,6 +155,12 @@ public static class CourseEndpoints
         var errors = new FieldErrors().Check(request.Trainees.Count > 0, "trainees", "Nominate at least one trainee.");
         for (var i = 0; i < request.Trainees.Count; i++)
         {
+            if (request.Trainees[i] is null)
+            {
+                errors.Add($"trainees[{i}]", "A trainee is required.");
+                continue;
+            }
+
             errors.RequireText($"trainees[{i}].fullName", request.Trainees[i].FullName);
         }
 

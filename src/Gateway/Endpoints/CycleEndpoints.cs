@@ -61,6 +61,12 @@ public static class CycleEndpoints
         var courses = request.Courses ?? [];
         for (var i = 0; i < courses.Count; i++)
         {
+            if (courses[i] is null)
+            {
+                errors.Add($"courses[{i}]", "A course is required.");
+                continue;
+            }
+
             errors.RequireText($"courses[{i}].title", courses[i].Title);
         }
 
