@@ -12,7 +12,7 @@ scripts/python-icalendar.sh
 scripts/with-postgres.sh bash -c '
   set -o pipefail
   dotnet build OrleansTraining.sln -c Release -nologo -v q
-  dotnet test OrleansTraining.sln -c Release --no-build --blame-hang-timeout 120s -nologo "$@" | tee /tmp/orleans-training-test.log
+  dotnet test OrleansTraining.sln -c Release --no-build --blame-hang-timeout 300s -nologo "$@" | tee /tmp/orleans-training-test.log
   status=${PIPESTATUS[0]}
   # One closing line for the whole suite, summed over the test projects.
   awk "/Passed!|Failed!/ { for (i = 1; i <= NF; i++) { if (\$i == \"Failed:\") f += \$(i+1); if (\$i == \"Passed:\") p += \$(i+1); if (\$i == \"Skipped:\") s += \$(i+1) } }
