@@ -82,37 +82,37 @@ public static class ProvinceEndpoints
     private static async Task<Results<Ok<HostingRequestView>, ValidationProblem>> AmendLogisticsAsync(
         string code, string requestId, AmendLogisticsRequest request, IGrainFactory grains)
     {
-        var errors = new FieldErrors()
-            .RequireText("venue", request.Venue)
-            .Check(request.Rooms > 0, "rooms", "'rooms' must be at least 1.")
-            .RequireText("lodging", request.Lodging)
-            .RequireText("transport", request.Transport)
-            .RequireText("contact", request.Contact);
-        if (errors.Any)
+        var logistics = new HostingConfirmation(request.Venue, request.Rooms, request.Lodging, request.Transport, request.Contact);
+        if (InvalidLogistics(logistics) is { } invalid)
         {
-            return ProblemResults.Invalid(errors.ToDictionary());
+            return invalid;
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IProvinceGrain>(code).AmendLogisticsAsync(
-            requestId, new HostingConfirmation(request.Venue, request.Rooms, request.Lodging, request.Transport, request.Contact), request.Reason));
+        return TypedResults.Ok(await grains.GetGrain<IProvinceGrain>(code).AmendLogisticsAsync(requestId, logistics, request.Reason));
     }
 
     private static async Task<Results<Ok<HostingRequestView>, ValidationProblem>> ConfirmAsync(
         string code, string requestId, ConfirmHostingRequest request, IGrainFactory grains)
     {
-        var errors = new FieldErrors()
-            .RequireText("venue", request.Venue)
-            .Check(request.Rooms > 0, "rooms", "'rooms' must be at least 1.")
-            .RequireText("lodging", request.Lodging)
-            .RequireText("transport", request.Transport)
-            .RequireText("contact", request.Contact);
-        if (errors.Any)
+        var logistics = new HostingConfirmation(request.Venue, request.Rooms, request.Lodging, request.Transport, request.Contact);
+        if (InvalidLogistics(logistics) is { } invalid)
         {
-            return ProblemResults.Invalid(errors.ToDictionary());
+            return invalid;
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IProvinceGrain>(code).ConfirmHostingAsync(
-            requestId, new HostingConfirmation(request.Venue, request.Rooms, request.Lodging, request.Transport, request.Contact)));
+        return TypedResults.Ok(await grains.GetGrain<IProvinceGrain>(code).ConfirmHostingAsync(requestId, logistics));
+    }
+
+    /// <summary>The fields a confirmation and an amendment both require, each named when missing.</summary>
+    private static ValidationProblem? InvalidLogistics(HostingConfirmation logistics)
+    {
+        var errors = new FieldErrors()
+            .RequireText("venue", logistics.Venue)
+            .Check(logistics.Rooms > 0, "rooms", "'rooms' must be at least 1.")
+            .RequireText("lodging", logistics.Lodging)
+            .RequireText("transport", logistics.Transport)
+            .RequireText("contact", logistics.Contact);
+        return errors.Any ? ProblemResults.Invalid(errors.ToDictionary()) : null;
     }
 
     private static async Task<Results<Ok<HostingRequestView>, ValidationProblem>> DeclineAsync(
