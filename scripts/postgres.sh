@@ -45,10 +45,11 @@ pg_free_port() {
   return 1
 }
 
-# pg_start DIR [durable]: starts a cluster under DIR and exports ConnectionStrings__Postgres.
+# pg_start DIR [durable] [OPTIONS]: starts a cluster under DIR and exports ConnectionStrings__Postgres.
 # Without 'durable', fsync is off: tests need a database, not crash safety, and run much faster.
+# OPTIONS (server -c options) come last, so they override the ones here.
 pg_start() {
-  local dir=$1 durable=${2:-}
+  local dir=$1 durable=${2:-} extra=${3:-}
   local bin user port
   pg_ensure_installed || return 1
   bin=$(pg_bin_dir)
@@ -60,8 +61,11 @@ pg_start() {
     || { cat "$dir/initdb.log" >&2; return 1; }
   local options="-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=400 -c shared_buffers=256MB"
   if [ -z "$durable" ]; then options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+  if [ -n "$extra" ]; then options="$options $extra"; fi
   pg_as_user "$user" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$options" -w -t 60 start >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
+  # Kept so the same cluster can be started again on the same port (scripts/pg-outage.sh resume).
+  echo "$options" >"$dir/options"
   pg_as_user "$user" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres orleans_training
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Database=orleans_training"
   export PG_CLUSTER_DIR="$dir"

@@ -104,11 +104,38 @@ public static class TrainingSilo
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// Short timeouts unless the connection string sets them, so that with the database unreachable a grain call
+    /// fails (and the gateway answers 503) within seconds instead of the driver's 15 s to connect or wait for a pooled
+    /// connection and 30 s per command, which Orleans' 30 s response timeout would cut first. A refused connection
+    /// (the server stopped) fails at once anyway; these bound the silent cases (a host or network gone).
+    /// </summary>
+    internal static string FailFast(string connectionString)
+    {
+        // The keys as written ("Command Timeout" or "CommandTimeout"), not the driver's every known keyword.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("Timeout"))
+        {
+            builder.Timeout = 5;
+        }
+
+        if (!given.Contains("CommandTimeout"))
+        {
+            builder.CommandTimeout = 10;
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static void AddPostgres(ISiloBuilder silo, SiloSettings settings)
     {
-        var connectionString = SizedPool(settings.PostgresConnectionString!);
+        // The migration keeps the driver's timeouts: it may wait its turn behind another node's migration.
+        var migrationConnectionString = SizedPool(settings.PostgresConnectionString!);
+        var connectionString = FailFast(migrationConnectionString);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
-            new PostgresSchemaParticipant(connectionString, services.GetRequiredService<ILogger<PostgresMigrator>>()));
+            new PostgresSchemaParticipant(migrationConnectionString, services.GetRequiredService<ILogger<PostgresMigrator>>()));
         silo.Configure<EndpointOptions>(options =>
         {
             options.AdvertisedIPAddress = settings.AdvertisedIPAddress;

@@ -27,6 +27,9 @@ public static class DomainProblemMap
         // The grain's node died or cannot be reached (SiloUnavailableException is one of these): membership declares it
         // dead within seconds and the next call activates the grain on a live node, so the client may simply retry.
         OrleansMessageRejectionException => Problem(StatusCodes.Status503ServiceUnavailable, "A node is unavailable", "Part of the system is restarting; try again in a few seconds."),
+        // The database is down or restarting: nothing was written (or, at worst, the last write is ambiguous and a retry
+        // decides again on the stored state), and the nodes reconnect by themselves when it is back.
+        _ when StorageOutage.Caused(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable", "The data could not be reached; nothing was changed. Try again shortly."),
         _ => null,
     };
 

@@ -25,6 +25,10 @@ internal static class StateUpdates
             }
             catch (InconsistentStateException)
             {
+                // Back to the last state read before reading again: if the read fails too (the database went down),
+                // the grain must not keep a decision that was never written. Its stale ETag makes the next write
+                // conflict and re-read, so the retry decides again on the stored state.
+                state.State = previous;
                 await state.ReadStateAsync();
                 if (attempt == Attempts)
                 {
