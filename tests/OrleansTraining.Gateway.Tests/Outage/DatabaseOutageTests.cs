@@ -61,6 +61,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         TimeSpan stoppingAt, stoppedAt, resumingAt, resumedAt;
         var clock = Stopwatch.StartNew();
         Dictionary<string, string> tokens;
+        HttpResponseMessage coldRead;
 
         await using (var gateway = new GatewayFactory(StorageKind.Postgres, postgres.ConnectionString, QuietOutage))
         {
@@ -70,6 +71,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             {
                 tokens[lecturerId] = await GatewayClients.TokenAsync(session.Anonymous(), $"lecturer-{lecturerId}");
             }
+
+            using var board = await session.BoardAsync();
 
             using var streamEnd = new CancellationTokenSource();
             var recovered = new ConcurrentDictionary<string, TimeSpan>();
@@ -116,7 +119,11 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             stoppingAt = clock.Elapsed;
             await postgres.StopAsync();
             stoppedAt = clock.Elapsed;
-            await Task.Delay(Down);
+
+            // A grain not in memory cannot even be activated (its state is read first): also a 503, not a 500.
+            coldRead = await board.GetAsync($"/api/lecturers/never-activated-{Guid.NewGuid():N}"[..40]);
+            var downFor = clock.Elapsed - stoppedAt;
+            await Task.Delay(downFor < Down ? Down - downFor : TimeSpan.Zero);
             resumingAt = clock.Elapsed;
             await postgres.ResumeAsync();
             resumedAt = clock.Elapsed;
@@ -160,6 +167,10 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 Assert.False(string.IsNullOrEmpty(w.RetryAfter), $"{w.LecturerId} write {w.Sequence}: a 503 without Retry-After");
             });
             Assert.All(all, w => Assert.True(w.Took < AnswerBound, $"{w.LecturerId} write {w.Sequence} ({Phase(w, stoppingAt, resumedAt)}) took {w.Took.TotalSeconds:0.00} s: {w.Status}"));
+
+            var coldProblem = await coldRead.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(coldRead.Headers.RetryAfter);
+            output.WriteLine($"  a grain activated during the outage: {(int)coldRead.StatusCode} {coldProblem.GetProperty("title").GetString()}");
 
             // Back by itself: every writer had a write acknowledged soon after the database returned.
             Assert.True(recovered.Count == Writers.Length, $"Only {string.Join(", ", recovered.Keys)} had a write acknowledged within {RecoveryBound.TotalSeconds:0} s of the database's return.");
