@@ -59,6 +59,11 @@ public sealed class PlanPagesTests(PagesFixture fixture)
         Assert.Equal(404, unknown!.Status);
         await Expect(page.Locator("#why [role='alert']")).ToHaveTextAsync("Không tìm thấy lớp hoặc buổi này trong kế hoạch.");
         Assert.Equal(404, (await page.GotoAsync("/board/cycles/1999-2000/plan"))!.Status);
+
+        // A cycle not planned yet has nothing to explain: the page says so instead of a score.
+        await page.GotoAsync($"/board/cycles/{await TestCycles.DraftAsync(fixture.Grains)}/plan");
+        await Expect(page.Locator("[data-plan='none']")).ToHaveTextAsync("Chu kỳ chưa có kế hoạch: hãy lập kế hoạch trên trang chu kỳ trước.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lập và lưu phương án" })).ToHaveCountAsync(0);
     }
 
     [Fact]

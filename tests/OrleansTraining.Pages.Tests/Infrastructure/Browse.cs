@@ -44,9 +44,9 @@ public static partial class Browse
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
         if (Environment.GetEnvironmentVariable("OT_SCREENSHOTS_DIR") is { Length: > 0 } docs && Published.Contains(name))
         {
-            // What a person sees first (the viewport, not the whole page): small files that read well in a README.
+            // On a desktop what a person sees first (the viewport), a phone's narrow page whole: small files that read well in a README.
             Directory.CreateDirectory(docs);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, $"{name}.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, $"{name}.png"), FullPage = page.ViewportSize is { Width: < 500 } });
         }
     }
 
