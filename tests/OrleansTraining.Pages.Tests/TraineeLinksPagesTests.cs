@@ -47,6 +47,13 @@ public sealed class TraineeLinksPagesTests(PagesFixture fixture)
         Assert.NotEqual(first, second);
         Assert.Equal(404, (await trainee.GotoAsync(first))!.Status);
         Assert.Equal(200, (await trainee.GotoAsync(second))!.Status);
+
+        // A cancelled course issues no links: the grain refuses and the page says why, showing no link.
+        await fixture.Grains.GetGrain<Grains.Cycles.ICycleGrain>(course.CycleId).CancelCourseAsync(course.Id, "Hủy để kiểm thử");
+        await page.GotoAsync($"/courses/{course.Id}/trainee-links");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cấp đường dẫn cho học viên" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Lớp đã hủy hoặc đã kết thúc: không cấp đường dẫn cho học viên nữa.");
+        await Expect(page.Locator("[data-links='issued']")).ToHaveCountAsync(0);
     }
 
     [Fact]
