@@ -27,10 +27,27 @@ public static partial class Browse
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
     }
 
+    /// <summary>
+    /// The main pages' screenshots the README and the guides show (docs/screenshots/&lt;name&gt;.png). They are written
+    /// there only when OT_SCREENSHOTS_DIR names the folder (scripts/screenshots.sh), so CI never rewrites them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Published = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "board-cycles-vi", "board-cycle-vi", "board-plan-compare-vi", "board-report-vi", "board-field-trip-vi", "board-trainee-links-vi",
+        "province-requests-vi-phone", "province-confirm-invalid-vi-phone", "province-nominations-vi-phone", "province-trainee-links-vi-phone",
+        "lecturer-offers-vi", "lecturer-calendar-feed-vi", "trainee-materials-vi", "evaluation-form-vi", "attendance-saved-vi",
+    };
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        if (Environment.GetEnvironmentVariable("OT_SCREENSHOTS_DIR") is { Length: > 0 } docs && Published.Contains(name))
+        {
+            // On a desktop what a person sees first (the viewport), a phone's narrow page whole: small files that read well in a README.
+            Directory.CreateDirectory(docs);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, $"{name}.png"), FullPage = page.ViewportSize is { Width: < 500 } });
+        }
     }
 
     /// <summary>axe-core finds nothing serious or critical on the page as it stands.</summary>
