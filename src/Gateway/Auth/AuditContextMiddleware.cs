@@ -12,6 +12,8 @@ public static class AuditContextMiddleware
 {
     public const string RequestIdHeader = "X-Request-Id";
 
+    public const string Anonymous = "anonymous";
+
     public static IApplicationBuilder UseAuditContext(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var requestId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
@@ -26,6 +28,12 @@ public static class AuditContextMiddleware
             {
                 RequestContext.Set(AuditContext.ActsFor, actsFor);
             }
+        }
+        else
+        {
+            // A trainee's personal link or an evaluation form: a person without an account, not the system.
+            RequestContext.Set(AuditContext.Actor, Anonymous);
+            RequestContext.Set(AuditContext.Role, Anonymous);
         }
 
         await next(context);
