@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 
 namespace OrleansTraining.Grains.Common.Audit;
 
@@ -25,7 +26,7 @@ internal static class AuditTrail
             return next;
         }
 
-        var changes = AuditDiff.Changes(previous, next);
+        var changes = Describe(previous, next);
         if (changes.IsEmpty)
         {
             return next;
@@ -64,6 +65,22 @@ internal static class AuditTrail
             ? []
             : Enumerable.Range(0, (int)Math.Min(pageSize, log.Length - skip)).Select(i => log[log.Length - 1 - (int)skip - i]).ToImmutableArray();
         return new AuditPage(page, pageSize, log.Length, entries);
+    }
+
+    /// <summary>
+    /// The changed fields. Describing them must never refuse a change the grain decided: should it fail, the entry still
+    /// says who changed the state, when and in which request.
+    /// </summary>
+    private static ImmutableArray<AuditChange> Describe(object previous, object next)
+    {
+        try
+        {
+            return AuditDiff.Changes(previous, next);
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException or JsonException)
+        {
+            return [new AuditChange("*", null, $"changed; the difference could not be described ({exception.GetType().Name})")];
+        }
     }
 
     private static string? Context(string key) => RequestContext.Get(key) is string { Length: > 0 } value ? value : null;
