@@ -25,9 +25,12 @@ internal static class AuditDiff
     private const int MaxDepth = 4;
     private const string Hidden = "(hidden)";
 
-    /// <summary>The delivery mechanisms' bookkeeping and the trail itself: not changes anyone decided.</summary>
-    private static readonly FrozenSet<string> Ignored =
-        FrozenSet.ToFrozenSet(["Audit", "Outbox", "Pending", "HandledFollowUps", "DeliveriesMade", "PendingCancellations"]);
+    /// <summary>
+    /// The delivery mechanisms' bookkeeping, the counters that number ids, and the trail itself: not changes anyone
+    /// decided (an offer's count would otherwise crowd the session's own change out of a bounded entry).
+    /// </summary>
+    private static readonly FrozenSet<string> Ignored = FrozenSet.ToFrozenSet(
+        ["Audit", "Outbox", "Pending", "HandledFollowUps", "DeliveriesMade", "PendingCancellations", "OfferCounts", "TraineesNumbered"]);
 
     /// <summary>Hashes of secrets: that they changed is recorded, never their value.</summary>
     private static readonly FrozenSet<string> Redacted = FrozenSet.ToFrozenSet(["CalendarFeedHash", "SecretHash"]);
