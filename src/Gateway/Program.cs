@@ -27,6 +27,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRouteIdCheck();
+app.UseAuditContext();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapTrainingHealthChecks();
@@ -46,6 +47,7 @@ app.MapReportEndpoints();
 app.MapCurriculumEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapTraineeEndpoints();
+app.MapAuditEndpoints();
 app.MapTrainingPages();
 
 return await app.RunGatewayAsync();

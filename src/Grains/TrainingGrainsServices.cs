@@ -23,6 +23,8 @@ public static class TrainingGrainsServices
         services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
         services.AddSingleton<DemoDataSeeder>();
         services.TryAddSingleton(TimeProvider.System);
+        // Every grain call opens an audit scope (grain, method, clock) for the state changes it makes.
+        services.AddSingleton<IIncomingGrainCallFilter, Common.Audit.AuditScopeFilter>();
         return services;
     }
 }

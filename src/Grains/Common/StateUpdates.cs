@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Orleans.Storage;
+using OrleansTraining.Grains.Common.Audit;
 
 namespace OrleansTraining.Grains.Common;
 
@@ -9,14 +11,16 @@ internal static class StateUpdates
     /// <summary>
     /// Decides the next state from the current one and writes it. <paramref name="decide"/> throws a domain exception
     /// when the change is not allowed, before anything is written. When another activation wrote first, the state is
-    /// re-read and the decision made again on the fresh state (never a blind retry of the old decision).
+    /// re-read and the decision made again on the fresh state (never a blind retry of the old decision). An audited
+    /// state gets its audit entry in the same write (<see cref="AuditTrail"/>); a refused or failed write records none.
     /// </summary>
-    public static async Task<TState> UpdateAsync<TState>(this IPersistentState<TState> state, Func<TState, TState> decide)
+    public static async Task<TState> UpdateAsync<TState>(
+        this IPersistentState<TState> state, Func<TState, TState> decide, [CallerMemberName] string operation = "")
     {
         for (var attempt = 1; ; attempt++)
         {
             var previous = state.State;
-            var next = decide(previous);
+            var next = AuditTrail.Record(previous, decide(previous), operation);
             state.State = next;
             try
             {

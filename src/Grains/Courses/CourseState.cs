@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Grains.Courses;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.CourseState")]
-public sealed record CourseState
+public sealed record CourseState : IAuditedState<CourseState>
 {
     public string CycleId { get; init; } = "";
 
@@ -68,4 +69,9 @@ public sealed record CourseState
 
     /// <summary>Trainees' personal course links, by hash only: reusable, replaced when issued again.</summary>
     public ImmutableArray<TraineeTicket> TraineeTickets { get; init; } = [];
+
+    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    public ImmutableArray<AuditEntry> Audit { get; init; } = [];
+
+    public CourseState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
 }

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using OrleansTraining.Grains.Courses;
 
 namespace OrleansTraining.Grains.Cycles;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.CycleState")]
-public sealed record CycleState
+public sealed record CycleState : IAuditedState<CycleState>
 {
     public DateOnly Start { get; init; }
 
@@ -55,4 +57,9 @@ public sealed record CycleState
 
     /// <summary>The board's recommendations, including open ones carried from the cycle before.</summary>
     public ImmutableArray<Recommendation> Recommendations { get; init; } = [];
+
+    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    public ImmutableArray<AuditEntry> Audit { get; init; } = [];
+
+    public CycleState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
 }

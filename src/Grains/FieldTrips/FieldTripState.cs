@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 
 namespace OrleansTraining.Grains.FieldTrips;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.FieldTripState")]
-public sealed record FieldTripState
+public sealed record FieldTripState : IAuditedState<FieldTripState>
 {
     public string CourseId { get; init; } = "";
 
@@ -38,6 +40,11 @@ public sealed record FieldTripState
 
     /// <summary>Stop requests to withdraw, written with the change that dropped them and removed once withdrawn.</summary>
     public ImmutableArray<StopRequestRef> PendingCancellations { get; init; } = [];
+
+    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    public ImmutableArray<AuditEntry> Audit { get; init; } = [];
+
+    public FieldTripState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
 }
 
 /// <summary>A stop request at a province, by id.</summary>

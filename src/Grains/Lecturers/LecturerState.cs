@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 
 namespace OrleansTraining.Grains.Lecturers;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.LecturerState")]
-public sealed record LecturerState
+public sealed record LecturerState : IAuditedState<LecturerState>
 {
     public string FullName { get; init; } = "";
 
@@ -32,4 +33,9 @@ public sealed record LecturerState
     public string? CalendarFeedHash { get; init; }
 
     public DateTimeOffset? CalendarFeedCreatedAt { get; init; }
+
+    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    public ImmutableArray<AuditEntry> Audit { get; init; } = [];
+
+    public LecturerState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
 }

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 
 namespace OrleansTraining.Grains.Provinces;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.ProvinceState")]
-public sealed record ProvinceState
+public sealed record ProvinceState : IAuditedState<ProvinceState>
 {
     /// <summary>Seats in the largest hall the province can offer; 0 until configured (then it cannot host).</summary>
     public int VenueCapacity { get; init; }
@@ -23,4 +24,9 @@ public sealed record ProvinceState
 
     /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
     public ImmutableArray<FollowUp> Outbox { get; init; } = [];
+
+    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    public ImmutableArray<AuditEntry> Audit { get; init; } = [];
+
+    public ProvinceState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
 }

@@ -1,0 +1,14 @@
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
+
+namespace OrleansTraining.Grains.Cycles;
+
+public sealed partial class CycleGrain : IAuditedGrain
+{
+    public Task<AuditPage> GetAuditAsync(int page, int pageSize)
+    {
+        var audit = AuditTrail.Page(state.State.Audit, page, pageSize);
+        EnsureExists();
+        return Task.FromResult(audit);
+    }
+}
