@@ -1,6 +1,8 @@
 using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Endpoints;
 using OrleansTraining.Gateway.Hosting;
+using OrleansTraining.Gateway.Idempotency;
+using OrleansTraining.Gateway.Limits;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Gateway.Seeding;
 using OrleansTraining.Silo.Observability;
@@ -19,6 +21,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
 // Binding failures throw in every environment so the exception handler can name the field at fault.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddGatewayLimits(builder.Configuration);
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -26,7 +29,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseGatewayLimits();
 app.UseRouteIdCheck();
+app.UseIdempotency();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapTrainingHealthChecks();
