@@ -53,6 +53,11 @@ app.MapCalendarFeedEndpoints();
 app.MapTraineeEndpoints();
 app.MapTrainingPages();
 
+if (!await app.SigningKeyReadyAsync())
+{
+    return 1;
+}
+
 return await app.RunGatewayAsync();
 
 public partial class Program;
