@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansTraining.Gateway.Tests.Infrastructure;
+using OrleansTraining.Grains.Idempotency;
 
 namespace OrleansTraining.Gateway.Tests.Limits;
 
@@ -151,5 +153,35 @@ public sealed class IdempotencyTests(ClockedGatewayFixture gateway) : IClassFixt
         await board.PostJsonAsync($"/api/cycles/{cycleId}/courses", Draft("Một"), HttpStatusCode.Created);
 
         Assert.Equal(3, await CourseCountAsync(cycleId));
+    }
+
+    [Fact]
+    public async Task A_claim_whose_request_never_finished_is_freed_after_its_timeout_and_a_released_one_at_once()
+    {
+        var grain = gateway.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IIdempotencyGrain>($"test:{Guid.NewGuid()}");
+
+        Assert.Equal(IdempotencyOutcome.Claimed, (await grain.ClaimAsync("first")).Outcome);
+        Assert.Equal(IdempotencyOutcome.InProgress, (await grain.ClaimAsync("first")).Outcome);
+        Assert.Equal(IdempotencyOutcome.Mismatch, (await grain.ClaimAsync("second")).Outcome);
+        try
+        {
+            // The node that claimed it died mid-request: after the claim timeout (5 min) the key is free again.
+            gateway.Clock.Set(DateTimeOffset.UtcNow.AddMinutes(6));
+            Assert.Equal(IdempotencyOutcome.Claimed, (await grain.ClaimAsync("second")).Outcome);
+        }
+        finally
+        {
+            gateway.Clock.Reset();
+        }
+
+        await grain.ReleaseAsync("second");
+        Assert.Equal(IdempotencyOutcome.Claimed, (await grain.ClaimAsync("third")).Outcome);
+        await grain.CompleteAsync("third", new StoredAnswer(201, "application/json", null, [1, 2, 3]));
+        var replay = await grain.ClaimAsync("third");
+        Assert.Equal(IdempotencyOutcome.Replay, replay.Outcome);
+        Assert.Equal([1, 2, 3], replay.Answer!.Body);
+        // A completed record is not released by a late failure report.
+        await grain.ReleaseAsync("third");
+        Assert.Equal(IdempotencyOutcome.Replay, (await grain.ClaimAsync("third")).Outcome);
     }
 }
