@@ -1,6 +1,8 @@
 using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Endpoints;
 using OrleansTraining.Gateway.Hosting;
+using OrleansTraining.Gateway.Idempotency;
+using OrleansTraining.Gateway.Limits;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Gateway.Seeding;
 using OrleansTraining.Silo.Observability;
@@ -19,6 +21,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
 // Binding failures throw in every environment so the exception handler can name the field at fault.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddGatewayLimits(builder.Configuration);
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -26,8 +29,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseGatewayLimits();
 app.UseRouteIdCheck();
 app.UseAuditContext();
+app.UseIdempotency();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapTrainingHealthChecks();
@@ -49,6 +54,11 @@ app.MapCalendarFeedEndpoints();
 app.MapTraineeEndpoints();
 app.MapAuditEndpoints();
 app.MapTrainingPages();
+
+if (!await app.SigningKeyReadyAsync())
+{
+    return 1;
+}
 
 return await app.RunGatewayAsync();
 

@@ -20,6 +20,7 @@ public static class TrainingGrainsServices
                 hasher.IterationCount = Math.Max(1, hashing.Value.PasswordIterations);
             });
         services.AddOptions<Common.DeadlineOptions>().Bind(configuration.GetSection(Common.DeadlineOptions.SectionName));
+        services.AddOptions<Common.LimitOptions>().Bind(configuration.GetSection(Common.LimitOptions.SectionName));
         services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
         services.AddSingleton<DemoDataSeeder>();
         services.TryAddSingleton(TimeProvider.System);

@@ -232,6 +232,10 @@ internal static class FailoverCommand
             start.Environment["Demo__Password"] = Password;
             start.Environment["Auth__SigningKey"] = SigningKey;
             start.Environment["Auth__PasswordIterations"] = "1000";
+            // The load comes from one address and one account: the rate limiters would measure themselves.
+            start.Environment["Limits__SignInPermits"] = "0";
+            start.Environment["Limits__PlanningPermits"] = "0";
+            start.Environment["Limits__AccountPermits"] = "0";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             _process = Process.Start(start)!;
             // Drained and dropped: a full pipe would block the node.

@@ -18,4 +18,10 @@ public sealed class AuthSettings
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A file whose text (trimmed) is the signing key, kept outside the repository; instead of <see cref="SigningKey"/>.</summary>
+    public string? SigningKeyFile { get; set; }
+
+    /// <summary>Where Development generates its key (relative to the content root); outside Development that key is refused.</summary>
+    public string DevelopmentKeyFile { get; set; } = Path.Combine("data", "jwt-signing-key");
 }

@@ -12,12 +12,14 @@ public static class AuthEndpoints
     {
         var group = routes.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous();
         group.MapPost("/token", IssueTokenAsync)
-            .WithSummary("Signs in a built-in account and returns a bearer token.");
+            .WithSummary("Signs in a built-in account and returns a bearer token; too many attempts or a locked account answer 429 with Retry-After.")
+            .RequireRateLimiting(Limits.RateLimits.SignIn)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return routes;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, IGrainFactory grains, TokenIssuer issuer)
+        TokenRequest request, IGrainFactory grains, TokenIssuer issuer, HttpContext http)
     {
         var errors = new FieldErrors()
             .RequireText("userName", request.UserName)
@@ -27,7 +29,21 @@ public static class AuthEndpoints
             return ProblemResults.Invalid(errors.ToDictionary());
         }
 
-        var account = await grains.GetGrain<IAccountGrain>(AccountKeys.ForUserName(request.UserName)).SignInAsync(request.Password);
+        AccountView? account;
+        try
+        {
+            account = await grains.GetGrain<IAccountGrain>(AccountKeys.ForUserName(request.UserName)).SignInAsync(request.Password);
+        }
+        catch (AccountLockedException locked)
+        {
+            // Said before the password is checked, so a locked answer tells nothing of the password or the account.
+            http.Response.Headers.RetryAfter = Limits.RetryAfter.Seconds(locked.RetryAfter);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Sign-in locked",
+                detail: locked.Message);
+        }
+
         if (account is null)
         {
             // The same answer for an unknown user and a wrong password, so names cannot be probed.

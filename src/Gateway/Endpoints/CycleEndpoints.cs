@@ -21,7 +21,8 @@ public static class CycleEndpoints
         cycles.MapGet("/{cycleId}", GetAsync).WithSummary("The cycle: dates, curriculum, courses, status, escalations.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapPost("/{cycleId}/plan", PlanAsync).WithSummary("Runs the planner: hosts, dates and lecturers; says what it could not staff and why.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(Limits.RateLimits.Planning).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
         cycles.MapPost("/{cycleId}/publish", PublishAsync).WithSummary("Publishes the plan: hosting requests to provinces, offers to lecturers.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapGet("/{cycleId}/plan", GetPlanAsync).WithSummary("Courses with host, dates, and sessions with topic, date, slot, lecturer and status.")

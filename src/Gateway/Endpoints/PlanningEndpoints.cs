@@ -23,7 +23,8 @@ public static class PlanningEndpoints
         planning.MapPut("/planner-weights", SetWeightsAsync).WithSummary("Sets the soft-constraint weights the planner uses (each 0…1,000,000).")
             .ProducesValidationProblem();
         planning.MapPost("/variants", SaveVariantAsync).WithSummary("Plans and saves a what-if variant: other weights, a lecturer removed, a province unavailable.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireRateLimiting(Limits.RateLimits.Planning).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
         planning.MapGet("/variants", GetVariantsAsync).WithSummary("The saved what-if variants with their scores.");
         planning.MapPost("/variants/{name}/adopt", AdoptVariantAsync)
             .WithSummary("Makes a saved variant the plan (before publish); a variant made before the plan last changed is stale and refused with 409.")

@@ -11,4 +11,7 @@ public sealed record AccountState
 
     /// <summary>ASP.NET Core Identity's hash (format v3: PBKDF2-HMAC-SHA512, salt and iteration count inside).</summary>
     public string PasswordHash { get; init; } = "";
+
+    /// <summary>Recent failed sign-ins and the lockout they caused; null after a successful sign-in.</summary>
+    public SignInLock? Lock { get; init; }
 }

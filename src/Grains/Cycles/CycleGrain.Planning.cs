@@ -41,6 +41,7 @@ public sealed partial class CycleGrain
         // again (e.g. after the board changed the weights).
         var addingCourses = snapshot.Courses.Any(c => c.View.Status == CourseStatus.Proposed) && snapshot.Courses.Any(c => c.View.Status == CourseStatus.Planned);
         var problem = CycleProblemMapper.ToProblem(snapshot, keepPlacedCourses: addingCourses);
+        EnsurePlannable(problem);
         var clock = Stopwatch.StartNew();
         // The engine is pure CPU work on an immutable problem: it runs on the thread pool, not on Orleans' scheduler threads.
         var settings = Settings(state.State.Weights);
@@ -149,6 +150,7 @@ public sealed partial class CycleGrain
         var (snapshot, problem, current) = await CurrentPlanAsync();
         var change = ToChange(spec, snapshot);
         var variantProblem = change?.ApplyTo(problem) ?? problem;
+        EnsurePlannable(variantProblem);
         // WhatIf would plan the same variant but returns only the comparison; the plan itself is kept to compare later.
         var variantSettings = Settings(weights ?? state.State.Weights);
         var planned = await Task.Run(() => new Engine.CyclePlanner().Plan(variantProblem, variantSettings));

@@ -32,6 +32,11 @@ public sealed class GatewayFactory(
         builder.UseSetting("Auth:PasswordIterations", "1000");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        // Every test signs in from one address and hammers the board's account: the rate limiters are off (0), but
+        // for the tests of the limits themselves, which set their own.
+        builder.UseSetting("Limits:SignInPermits", "0");
+        builder.UseSetting("Limits:PlanningPermits", "0");
+        builder.UseSetting("Limits:AccountPermits", "0");
         // Every test host is a silo of its own: its own ports, and calls that fail in seconds if a flow deadlocks.
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));

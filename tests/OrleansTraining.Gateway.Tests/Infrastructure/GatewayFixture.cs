@@ -13,7 +13,7 @@ namespace OrleansTraining.Gateway.Tests.Infrastructure;
 /// move (to a course's first day, past a deadline); Orleans' own loops, reminders' scheduling and sign-in tokens stay on
 /// real time. Tests that move it put it back.
 /// </summary>
-public abstract class GatewayFixture(StorageKind storage, bool demo = true) : IAsyncLifetime
+public abstract class GatewayFixture(StorageKind storage, bool demo = true, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private GatewayFactory? _factory;
     private GatewaySession? _session;
@@ -29,7 +29,10 @@ public abstract class GatewayFixture(StorageKind storage, bool demo = true) : IA
     public async Task InitializeAsync()
     {
         _factory = new GatewayFactory(
-            storage, await TestDatabases.NewAsync(storage), new Dictionary<string, string?> { ["Demo:Enabled"] = demo ? "true" : "false" }, services: UseClock);
+            storage,
+            await TestDatabases.NewAsync(storage),
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Demo:Enabled"] = demo ? "true" : "false" },
+            services: UseClock);
         _ = _factory.Server; // starts the host now: schema, demo seeding
         _session = new GatewaySession(_factory);
     }

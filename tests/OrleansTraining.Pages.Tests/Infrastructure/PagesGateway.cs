@@ -45,6 +45,10 @@ public sealed class PagesGateway : WebApplicationFactory<Program>
         builder.UseSetting("Auth:PasswordIterations", "1000");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        // Every test signs in from one address: the rate limiters are off (0); the gateway tests cover them.
+        builder.UseSetting("Limits:SignInPermits", "0");
+        builder.UseSetting("Limits:PlanningPermits", "0");
+        builder.UseSetting("Limits:AccountPermits", "0");
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", $"pages-{Guid.NewGuid():N}");

@@ -12,6 +12,8 @@ using OrleansTraining.Grains.Cycles;
 namespace OrleansTraining.Gateway.Pages.Board;
 
 /// <summary>One cycle: its courses month by month (host, dates, status), the hosting map and the open escalations.</summary>
+/// <remarks>Its POSTs (Plan, Publish) count against the account's planning runs, as the API's plan does.</remarks>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.Planning)]
 public sealed class CycleModel(IGrainFactory grains, IStringLocalizer<Text> text) : PageModel
 {
     public string? Problem { get; private set; }
