@@ -40,6 +40,7 @@ app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
 app.MapPlanningEndpoints();
+app.MapPlanningRunEndpoints();
 app.MapEvaluationEndpoints();
 app.MapOpenCourseEndpoints();
 app.MapReportEndpoints();
