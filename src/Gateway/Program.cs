@@ -17,6 +17,7 @@ builder.Services.AddGatewayJson();
 builder.Services.AddGatewayAuth(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 builder.Services.AddTrainingPages();
+builder.Services.AddClusterDataProtection();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
 // Binding failures throw in every environment so the exception handler can name the field at fault.
@@ -46,6 +47,7 @@ app.MapProvinceEndpoints();
 app.MapLecturerEndpoints();
 app.MapFieldTripEndpoints();
 app.MapPlanningEndpoints();
+app.MapPlanningRunEndpoints();
 app.MapEvaluationEndpoints();
 app.MapOpenCourseEndpoints();
 app.MapReportEndpoints();

@@ -12,6 +12,26 @@ namespace OrleansTraining.Grains.Tests;
 public sealed class FollowUpDeliveryTests
 {
     [Fact]
+    public async Task A_follow_up_the_cycle_must_refuse_becomes_an_escalation_for_the_board_once()
+    {
+        await using var silo = await GrainCluster.StartAsync();
+        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        var sender = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
+        // An answer without its offer breaks the cycle's rules on every delivery: it cannot be applied, ever.
+        var broken = new FollowUp($"f-{GrainWorld.Suffix()}", FollowUpKind.OfferAnswered, GrainWorld.CycleKey, silo.Time.GetUtcNow());
+
+        await cycle.ReceiveFollowUpAsync(broken, sender);
+        await cycle.ReceiveFollowUpAsync(broken, sender); // delivered again: handled once
+
+        var escalation = Assert.Single(await cycle.GetEscalationsAsync(includeResolved: true));
+        Assert.Equal(EscalationKind.DecisionRefused, escalation.Kind);
+        Assert.Equal(broken.Id, escalation.SubjectKey);
+        Assert.Contains("OfferAnswered", escalation.Detail, StringComparison.Ordinal);
+        Assert.Null(escalation.ResolvedAt);
+    }
+
+    [Fact]
     public async Task When_the_cycle_fails_on_first_delivery_the_answers_still_reach_it_and_both_sides_agree()
     {
         var failures = FailFirstDeliveries.Register(count: 2);

@@ -58,6 +58,8 @@ public static class AuthenticationSetup
             .AddPolicy(GatewayPolicies.Lecturer, policy => policy.RequireRole(GatewayRoles.Lecturer).RequireClaim(GatewayClaims.LecturerId))
             .AddPolicy(GatewayPolicies.BoardOrProvince, policy => policy.RequireRole(GatewayRoles.Board, GatewayRoles.Province))
             .AddPolicy(GatewayPolicies.BoardOrLecturer, policy => policy.RequireRole(GatewayRoles.Board, GatewayRoles.Lecturer));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OwnSubjectHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, OwnSubjectRefusal>();
         return services;
     }
 

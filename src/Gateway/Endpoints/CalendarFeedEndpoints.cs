@@ -18,7 +18,7 @@ public static class CalendarFeedEndpoints
             .WithSummary("A lecturer's sessions as an iCalendar feed (RFC 5545), at the secret address the lecturer created.");
 
         var feed = routes.MapGroup("/api/lecturers/{lecturerId}/calendar-feed").WithTags("Lecturers")
-            .RequireAuthorization(GatewayPolicies.Lecturer).AddEndpointFilter(new OwnLecturerFilter("lecturerId"))
+            .RequireAuthorization(GatewayPolicies.Lecturer).RequireOwnLecturer("lecturerId")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         feed.MapGet("", GetStatusAsync).WithSummary("Whether the lecturer's calendar feed is live, and since when.");
         feed.MapPost("", RotateAsync).WithSummary("Creates or rotates the calendar feed; the answer carries the new address, and the previous one stops working.");

@@ -25,7 +25,7 @@ public static class EvaluationEndpoints
 
         routes.MapGet("/api/lecturers/{lecturerId}/evaluations", GetLecturerSummaryAsync).WithTags("Evaluations")
             .RequireAuthorization(GatewayPolicies.BoardOrLecturer)
-            .AddEndpointFilter(new OwnLecturerFilter("lecturerId", GatewayRoles.Board))
+            .RequireOwnLecturer("lecturerId", GatewayRoles.Board)
             .WithSummary("Averages per criterion and counts of the lecturer's evaluated sessions; never trainees or single ratings.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return routes;

@@ -19,12 +19,12 @@ public static class LecturerEndpoints
         lecturers.MapGet("", ListAsync).WithSummary("Lecturers with qualified topics, unavailable dates and load; a lecturer sees only themself.");
 
         var lecturer = lecturers.MapGroup("/{lecturerId}").ProducesProblem(StatusCodes.Status404NotFound);
-        lecturer.MapGet("", GetAsync).AddEndpointFilter(new OwnLecturerFilter("lecturerId", GatewayRoles.Board, GatewayRoles.Province))
+        lecturer.MapGet("", GetAsync).RequireOwnLecturer("lecturerId", GatewayRoles.Board, GatewayRoles.Province)
             .WithSummary("One lecturer: qualified topics, unavailable dates, load and assignments.");
-        lecturer.MapGet("/assignments", GetAssignmentsAsync).AddEndpointFilter(new OwnLecturerFilter("lecturerId", GatewayRoles.Board))
+        lecturer.MapGet("/assignments", GetAssignmentsAsync).RequireOwnLecturer("lecturerId", GatewayRoles.Board)
             .WithSummary("The lecturer's teaching offers and answers.");
 
-        var own = lecturer.MapGroup("").RequireAuthorization(GatewayPolicies.Lecturer).AddEndpointFilter(new OwnLecturerFilter("lecturerId"))
+        var own = lecturer.MapGroup("").RequireAuthorization(GatewayPolicies.Lecturer).RequireOwnLecturer("lecturerId")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         own.MapPost("/assignments/{assignmentId}/accept", AcceptAsync)
             .WithSummary("Accepts an offer; refused when it would double-book or leave no travel day between provinces.");

@@ -13,7 +13,7 @@ public static class OpenCourseEndpoints
     {
         routes.MapGet("/api/provinces/{code}/open-courses", ListAsync).WithTags("Provinces")
             .RequireAuthorization(GatewayPolicies.BoardOrProvince)
-            .AddEndpointFilter(new OwnProvinceFilter("code", boardAllowed: true))
+            .RequireOwnProvince("code", boardAllowed: true)
             .WithSummary("Courses the province may nominate to now: audience, quota, places left, deadline and its own nominees.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return routes;

@@ -18,21 +18,21 @@ public static class ProvinceEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         provinces.MapGet("", ListAsync).WithSummary("The 34 provincial-level units with the older units they absorbed.");
 
-        provinces.MapPut("/{code}/settings", ConfigureAsync).AddEndpointFilter(new OwnProvinceFilter("code", boardAllowed: true))
+        provinces.MapPut("/{code}/settings", ConfigureAsync).RequireOwnProvince("code", boardAllowed: true)
             .WithSummary("Declares the province's seats per room, rooms and unavailable dates; the planner respects them.")
             .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
 
-        provinces.MapGet("/{code}/trainees", ListTraineesAsync).AddEndpointFilter(new OwnProvinceFilter("code", boardAllowed: true))
+        provinces.MapGet("/{code}/trainees", ListTraineesAsync).RequireOwnProvince("code", boardAllowed: true)
             .WithSummary("The trainees the province nominated, course by course (a province reads only its own).");
 
         var requests = provinces.MapGroup("/{code}/hosting-requests").ProducesProblem(StatusCodes.Status404NotFound);
-        requests.MapGet("", ListRequestsAsync).AddEndpointFilter(new OwnProvinceFilter("code", boardAllowed: true))
+        requests.MapGet("", ListRequestsAsync).RequireOwnProvince("code", boardAllowed: true)
             .WithSummary("The province's hosting requests and their answers.");
-        requests.MapGet("/{requestId}", GetRequestAsync).AddEndpointFilter(new OwnProvinceFilter("code", boardAllowed: true))
+        requests.MapGet("/{requestId}", GetRequestAsync).RequireOwnProvince("code", boardAllowed: true)
             .WithSummary("One hosting request: its answer and every change of its logistics with the previous values.");
 
         var answers = requests.MapGroup("/{requestId}").RequireAuthorization(GatewayPolicies.Province)
-            .AddEndpointFilter(new OwnProvinceFilter("code", boardAllowed: false))
+            .RequireOwnProvince("code", boardAllowed: false)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         answers.MapPost("/confirm", ConfirmAsync).WithSummary("Confirms hosting with venue, rooms, lodging, transport and contact.");
         answers.MapPost("/decline", DeclineAsync).WithSummary("Declines hosting with a reason; the course is proposed to another province.");

@@ -23,4 +23,5 @@ public static class ConflictRules
     public const string EvaluationAlreadySubmitted = "evaluation-already-submitted";
     public const string NominationDeadline = "nomination-deadline-passed";
     public const string CycleHasOpenCourses = "cycle-has-open-courses";
+    public const string PlanningRunActive = "planning-run-active";
 }

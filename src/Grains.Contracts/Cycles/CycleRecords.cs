@@ -22,6 +22,9 @@ public enum EscalationKind
     MaterialsNotSent,
     SessionUnstaffed,
     CourseUnhosted,
+
+    /// <summary>A decision another grain sent could not be applied here (it broke a rule): the board decides what to do.</summary>
+    DecisionRefused,
 }
 
 /// <summary>A new two-yearly cycle; the key is "yyyy-yyyy" (e.g. "2027-2028").</summary>

@@ -8,7 +8,7 @@ namespace OrleansTraining.Grains.Cycles;
 
 /// <summary>The two-yearly national cycle, key "yyyy-yyyy". Calls on an id never created throw NotFoundException.</summary>
 [Alias("ot.ICycleGrain")]
-public interface ICycleGrain : IFollowUpTarget, ICycleCourseEdits
+public interface ICycleGrain : IFollowUpTarget, ICycleCourseEdits, ICyclePlanningRuns
 {
     Task<CycleView> CreateAsync(NewCycle cycle);
 

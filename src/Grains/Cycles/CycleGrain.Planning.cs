@@ -26,6 +26,19 @@ public sealed partial class CycleGrain
 
     public async Task<PlanResult> PlanAsync()
     {
+        EnsureNoActiveRun();
+        var input = await PreparePlanAsync();
+        var clock = Stopwatch.StartNew();
+        // The engine is pure CPU work on an immutable problem: it runs on the thread pool, not on Orleans' scheduler threads.
+        var planned = await Task.Run(() => new Engine.CyclePlanner().Plan(input.Problem, input.Settings));
+        var result = await ApplyPlannedAsync(input.Snapshot, planned);
+        LogEngine(logger, Id, planned.Breakdown.Score.Hard, planned.Breakdown.Score.Soft, planned.Search.Iterations, clock.ElapsedMilliseconds);
+        return result;
+    }
+
+    /// <summary>What the engine plans from now: the courses to place, the cycle's calendar, provinces and lecturers.</summary>
+    private async Task<PlanInput> PreparePlanAsync()
+    {
         EnsureExists();
         EnsureStatus("plan", CycleStatus.Draft, CycleStatus.Planned, CycleStatus.Published, CycleStatus.Running);
         // After publish only the courses not yet published are planned: every published course, with its host, dates,
@@ -42,15 +55,14 @@ public sealed partial class CycleGrain
         var addingCourses = snapshot.Courses.Any(c => c.View.Status == CourseStatus.Proposed) && snapshot.Courses.Any(c => c.View.Status == CourseStatus.Planned);
         var problem = CycleProblemMapper.ToProblem(snapshot, keepPlacedCourses: addingCourses);
         EnsurePlannable(problem);
-        var clock = Stopwatch.StartNew();
-        // The engine is pure CPU work on an immutable problem: it runs on the thread pool, not on Orleans' scheduler threads.
-        var settings = Settings(state.State.Weights);
-        var planned = await Task.Run(() => new Engine.CyclePlanner().Plan(problem, settings));
-        var proposals = ClassOrder.Apply(CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot), snapshot);
-        var result = await ApplyProposalsAsync(snapshot, proposals);
-        LogEngine(logger, Id, planned.Breakdown.Score.Hard, planned.Breakdown.Score.Soft, planned.Search.Iterations, clock.ElapsedMilliseconds);
-        return result;
+        return new PlanInput(snapshot, problem, Settings(state.State.Weights));
     }
+
+    /// <summary>Turns the engine's plan into the courses' schedules, in the cycle's calendar and class order.</summary>
+    private Task<PlanResult> ApplyPlannedAsync(CycleSnapshot snapshot, Engine.PlanResult planned) =>
+        ApplyProposalsAsync(snapshot, ClassOrder.Apply(CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot), snapshot));
+
+    private sealed record PlanInput(CycleSnapshot Snapshot, Engine.CycleProblem Problem, Engine.PlannerSettings Settings);
 
     /// <summary>Records the proposals: placed courses get their schedules, the others go back to Proposed, issues say why.</summary>
     private async Task<PlanResult> ApplyProposalsAsync(CycleSnapshot snapshot, ImmutableArray<CourseProposal> proposals)

@@ -239,8 +239,10 @@ public sealed partial class CycleGrain(
             }
             catch (DomainException exception)
             {
-                // A follow-up that breaks a rule would break it on every delivery: it is handled by being refused.
+                // A follow-up that breaks a rule would break it on every delivery: it is handled by being refused, and the
+                // board is told, since someone's answer did not take effect.
                 LogFollowUpRefused(logger, exception, Id, followUp.Id);
+                await RaiseEscalationAsync(EscalationKind.DecisionRefused, CourseOf(followUp), followUp.Id, $"{followUp.Kind}: {exception.Message}");
             }
 
             // Handlers are idempotent; the id makes a late repeat (e.g. an escalation after its answer) a no-op.
@@ -254,6 +256,9 @@ public sealed partial class CycleGrain(
         // Other exceptions leave it unacknowledged: the sender delivers it again.
         await replyTo.AcknowledgeFollowUpAsync(followUp.Id);
     }
+
+    private static string CourseOf(FollowUp followUp) =>
+        followUp.Offer?.Offer.CourseId ?? followUp.Hosting?.Request.CourseId ?? followUp.Escalation?.CourseId ?? "";
 
     private async Task HandleFollowUpAsync(FollowUp followUp)
     {

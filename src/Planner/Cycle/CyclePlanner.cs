@@ -36,6 +36,7 @@ public sealed class CyclePlanner
             InitialTemperature = 100,
             FinalTemperature = 1,
             StopWhenFeasible = settings.StopWhenFeasible,
+            ProgressInterval = settings.ProgressInterval,
         }, cancellationToken, progress);
         if (!settings.StopWhenFeasible)
             PlanPolish.Run(model, state, cancellationToken);

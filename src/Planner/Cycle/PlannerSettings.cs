@@ -10,4 +10,7 @@ public sealed record PlannerSettings
 
     /// <summary>Stop at the first plan without hard violations (for time-to-feasible measurements).</summary>
     public bool StopWhenFeasible { get; init; }
+
+    /// <summary>How often a run reports its progress (elapsed time; the plan does not depend on it).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.Demo;
+
+namespace OrleansTraining.Grains.Tests;
+
+/// <summary>Planning runs: off the cycle's turn, with progress, cancellation, and nothing applied when the cycle moved on.</summary>
+public sealed class PlanningRunTests
+{
+    [Fact]
+    public async Task A_standard_run_reports_progress_and_records_the_same_plan_as_the_quick_plan()
+    {
+        await using var silo = await SeededAsync();
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
+
+        var started = await cycle.StartPlanningRunAsync(PlanningEffort.Standard);
+        Assert.Equal(PlanningRunStatus.Running, started.Status);
+        Assert.Equal(CyclePlanIterations, started.MaxIterations);
+        var done = await Until.Async(() => cycle.GetPlanningRunAsync(), r => r is { IsRunning: false }, "the run ended", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(PlanningRunStatus.Completed, done!.Status);
+        Assert.Equal(1.0, done.Progress);
+        Assert.Equal(20, done.Result!.CoursesPlanned);
+        Assert.True(done.Best!.Feasible);
+        Assert.Equal(CycleStatus.Planned, (await cycle.GetAsync()).Status);
+        var byRun = Placements(await cycle.GetPlanAsync());
+
+        // Same problem, same seed and budget: the quick plan finds exactly what the run recorded.
+        await cycle.PlanAsync();
+        Assert.Equal(byRun, Placements(await cycle.GetPlanAsync()));
+    }
+
+    [Fact]
+    public async Task The_cycle_answers_while_a_run_works_and_a_cancelled_run_changes_nothing()
+    {
+        await using var silo = await SeededAsync();
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
+
+        await cycle.StartPlanningRunAsync(PlanningEffort.Exhaustive);
+        var progressing = await Until.Async(() => cycle.GetPlanningRunAsync(), r => r!.Iterations > 0, "the run reported progress", TimeSpan.FromSeconds(30));
+        Assert.Equal(PlanningRunStatus.Running, progressing!.Status);
+        Assert.InRange(progressing.Progress, 0.0, 0.99);
+        // The engine holds no turn: the cycle's other calls are answered while it searches.
+        Assert.Equal(CycleStatus.Draft, (await cycle.GetAsync()).Status);
+        await Assert.ThrowsAsync<ConflictException>(() => cycle.StartPlanningRunAsync(PlanningEffort.Standard));
+        await Assert.ThrowsAsync<ConflictException>(() => cycle.PlanAsync());
+
+        var cancelled = await cycle.CancelPlanningRunAsync();
+
+        Assert.Equal(PlanningRunStatus.Cancelled, cancelled.Status);
+        Assert.NotNull(cancelled.EndedAt);
+        Assert.Equal(CycleStatus.Draft, (await cycle.GetAsync()).Status);
+        Assert.All((await cycle.GetPlanAsync()).Courses, c => Assert.Null(c.Start));
+        Assert.Equal(PlanningRunStatus.Cancelled, (await cycle.CancelPlanningRunAsync()).Status); // again: nothing changes
+        var quick = await cycle.PlanAsync(); // the cycle plans again once the run is over
+        Assert.Equal(20, quick.CoursesPlanned);
+    }
+
+    [Fact]
+    public async Task A_run_whose_cycle_changed_meanwhile_applies_nothing()
+    {
+        await using var silo = await SeededAsync();
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
+
+        await cycle.StartPlanningRunAsync(PlanningEffort.Thorough);
+        var added = await cycle.AddCourseAsync(GrainWorld.SmallCourse());
+        var ended = await Until.Async(() => cycle.GetPlanningRunAsync(), r => r is { IsRunning: false }, "the run ended", TimeSpan.FromSeconds(120));
+
+        Assert.Equal(PlanningRunStatus.Superseded, ended!.Status);
+        Assert.Null(ended.Result);
+        Assert.Equal(CycleStatus.Draft, (await cycle.GetAsync()).Status);
+        Assert.Contains(added.Id, (await cycle.GetAsync()).CourseIds);
+        Assert.All((await cycle.GetPlanAsync()).Courses, c => Assert.Null(c.Start));
+    }
+
+    [Fact]
+    public async Task Unknown_cycles_efforts_and_runs_are_refused()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>("2091-2092");
+
+        await Assert.ThrowsAsync<NotFoundException>(() => cycle.StartPlanningRunAsync(PlanningEffort.Standard));
+        await Assert.ThrowsAsync<DomainValidationException>(() => cycle.StartPlanningRunAsync((PlanningEffort)7));
+        Assert.Null(await cycle.GetPlanningRunAsync());
+        await Assert.ThrowsAsync<NotFoundException>(() => cycle.CancelPlanningRunAsync());
+    }
+
+    private const long CyclePlanIterations = CycleGrain.PlanIterations;
+
+    private static string[] Placements(CyclePlan plan) =>
+        [.. plan.Courses.OrderBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => $"{c.Id} {c.HostProvince} {c.Start} " + string.Join(",", c.Sessions.Select(s => $"{s.Date}{s.Slot}={s.LecturerId}")))];
+
+    private static async Task<GrainCluster> SeededAsync()
+    {
+        var silo = await GrainWorld.StartAsync();
+        await new DemoDataSeeder(NullLogger<DemoDataSeeder>.Instance).SeedAsync(silo.GrainFactory, CancellationToken.None);
+        return silo;
+    }
+}
