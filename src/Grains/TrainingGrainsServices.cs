@@ -22,6 +22,9 @@ public static class TrainingGrainsServices
         services.AddOptions<Common.DeadlineOptions>().Bind(configuration.GetSection(Common.DeadlineOptions.SectionName));
         services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddOptions<Notifications.SmtpOptions>().Bind(configuration.GetSection(Notifications.SmtpOptions.SectionName));
+        services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.SectionName));
+        services.TryAddSingleton<Notifications.IMailSender, Notifications.SmtpMailSender>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
