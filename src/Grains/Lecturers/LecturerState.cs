@@ -32,4 +32,7 @@ public sealed record LecturerState
     public string? CalendarFeedHash { get; init; }
 
     public DateTimeOffset? CalendarFeedCreatedAt { get; init; }
+
+    /// <summary>Where notifications are mailed (also handed to the lecturer's inbox); null when none was given.</summary>
+    public string? Email { get; init; }
 }

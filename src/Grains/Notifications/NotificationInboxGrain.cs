@@ -111,16 +111,7 @@ public sealed partial class NotificationInboxGrain(
 
     public async Task SetEmailAsync(string? email)
     {
-        string? address = null;
-        if (!string.IsNullOrWhiteSpace(email))
-        {
-            address = email.Trim();
-            if (address.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
-            {
-                throw new DomainValidationException("email", $"'{email}' is not an e-mail address.");
-            }
-        }
-
+        var address = NotificationEmail.Clean(email, "email");
         if (state.State.Email != address)
         {
             await state.UpdateAsync(s => s with { Email = address });

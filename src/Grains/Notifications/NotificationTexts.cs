@@ -86,7 +86,7 @@ public static class NotificationTexts
         "notice:" + notice.Id,
         NotificationKind.MaterialsDue,
         $"Nhắc nộp tài liệu (lớp {notice.CourseId}): {notice.Text}",
-        $"Materials reminder (course {notice.CourseId}): {notice.Text}",
+        $"Materials reminder (course {notice.CourseId}): a topic you teach still has no file uploaded; the materials are due soon.",
         LecturerPage(lecturerId),
         notice.At);
 
