@@ -46,6 +46,7 @@ app.MapReportEndpoints();
 app.MapCurriculumEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapTraineeEndpoints();
+app.MapNotificationEndpoints();
 app.MapTrainingPages();
 
 return await app.RunGatewayAsync();
