@@ -104,5 +104,15 @@ public sealed class NotificationInboxTests
             p => p.Items.Any(i => i.Kind == NotificationKind.Escalation),
             "the board was told of the escalation");
         Assert.All(board.Items.Where(i => i.Kind == NotificationKind.Escalation), i => Assert.Equal($"/board/cycles/{GrainWorld.CycleKey}", i.Link));
+
+        // The host has not answered either: three days before its answer is due, it is reminded.
+        var hostInbox = silo.GrainFactory.GetGrain<INotificationInboxGrain>(NotificationRecipients.Province(course.HostProvince!));
+        Assert.DoesNotContain((await hostInbox.ListAsync(0, 100)).Items, i => i.Kind == NotificationKind.DeadlineSoon);
+        var hosting = (await silo.GrainFactory.GetGrain<Provinces.IProvinceGrain>(course.HostProvince!).GetHostingRequestsAsync())
+            .Single(r => r.Request.RequestId == course.HostingRequestId);
+        await silo.AdvanceAsync(hosting.Request.AnswerBy - TimeSpan.FromDays(3) + TimeSpan.FromHours(1) - silo.Time.GetUtcNow());
+        var due = await Until.Async(
+            () => hostInbox.ListAsync(0, 100), p => p.Items.Any(i => i.Kind == NotificationKind.DeadlineSoon), "the host was reminded");
+        Assert.Equal("hosting-due:" + course.HostingRequestId, Assert.Single(due.Items, i => i.Kind == NotificationKind.DeadlineSoon).Id);
     }
 }

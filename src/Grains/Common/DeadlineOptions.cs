@@ -25,4 +25,7 @@ public sealed class DeadlineOptions
 
     /// <summary>A lecturer with an unanswered offer is notified this long before its answer is due (zero: not at all).</summary>
     public TimeSpan OfferReminderBeforeAnswer { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>A province with an unanswered hosting request is notified this long before its answer is due (zero: not at all).</summary>
+    public TimeSpan HostingReminderBeforeAnswer { get; set; } = TimeSpan.FromDays(3);
 }

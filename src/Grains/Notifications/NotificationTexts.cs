@@ -46,6 +46,14 @@ public static class NotificationTexts
         ProvincePage(provinceCode),
         at);
 
+    public static Notification HostingDueSoon(string provinceCode, HostingRequest r, DateTimeOffset at) => new(
+        "hosting-due:" + r.RequestId,
+        NotificationKind.DeadlineSoon,
+        $"Sắp hết hạn trả lời đề nghị đăng cai {r.Title}: hạn chót {Day(r.AnswerBy)}.",
+        $"The answer to the hosting request {r.Title} is due by {Day(r.AnswerBy)}.",
+        ProvincePage(provinceCode),
+        at);
+
     public static Notification HostingWithdrawn(string provinceCode, string requestId, string? reason, DateTimeOffset at) => new(
         "hosting-withdrawn:" + requestId,
         NotificationKind.HostingWithdrawn,
