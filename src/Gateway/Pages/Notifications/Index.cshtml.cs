@@ -13,7 +13,8 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
 {
     public const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Named "p": "page" is Razor Pages' own route value and would break the forms' handler addresses.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public NotificationPage Notifications { get; private set; } = new([], 0, 0);
@@ -50,7 +51,7 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
         }
 
         TempData["Notice"] = text["NotificationsMarkedRead"].Value;
-        return RedirectToPage(new { page = PageNumber });
+        return RedirectToPage(new { p = PageNumber });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync()
