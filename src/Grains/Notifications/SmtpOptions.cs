@@ -32,7 +32,7 @@ public sealed class NotificationOptions
     public const string SectionName = "Notifications";
 
     /// <summary>The site's public address; a mail's link is this plus the notification's page.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5000";
+    public string BaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>Where the board's notifications are mailed (the board has no record of its own to hold it).</summary>
     public string? BoardEmail { get; set; }
