@@ -62,6 +62,22 @@ public sealed class NotificationInboxTests
     }
 
     [Fact]
+    public async Task A_lecturers_email_on_their_record_is_where_their_inbox_mails()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var id = "mail-" + GrainWorld.Suffix();
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(id);
+        var bad = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            lecturer.CreateAsync(GrainWorld.Lecturer("Lê Thị Thư", "cadre-evaluation") with { Email = "thu at example" }));
+        Assert.Equal("email", bad.Field);
+        await Assert.ThrowsAsync<NotFoundException>(() => lecturer.GetAsync());
+
+        var view = await lecturer.CreateAsync(GrainWorld.Lecturer("Lê Thị Thư", "cadre-evaluation") with { Email = " thu@hv.example.vn " });
+        Assert.Equal("thu@hv.example.vn", view.Email);
+        Assert.Equal("thu@hv.example.vn", await silo.GrainFactory.GetGrain<INotificationInboxGrain>(NotificationRecipients.Lecturer(id)).GetEmailAsync());
+    }
+
+    [Fact]
     public async Task Publishing_tells_each_lecturer_of_their_offers_and_the_host_of_its_request_with_links()
     {
         await using var silo = await GrainWorld.StartAsync();
