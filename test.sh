@@ -9,6 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 scripts/chromium.sh
 # The calendar-feed tests parse the feed with Debian's python3-icalendar; installed when missing.
 scripts/python-icalendar.sh
+# The notification mail tests send to a local SMTP server, Debian's python3-aiosmtpd; installed when missing.
+scripts/python-aiosmtpd.sh
 scripts/with-postgres.sh bash -c '
   set -o pipefail
   dotnet build OrleansTraining.sln -c Release -nologo -v q

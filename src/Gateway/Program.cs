@@ -55,6 +55,7 @@ app.MapCurriculumEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapTraineeEndpoints();
 app.MapAuditEndpoints();
+app.MapNotificationEndpoints();
 app.MapTrainingPages();
 
 if (!await app.SigningKeyReadyAsync())

@@ -23,6 +23,9 @@ public static class TrainingGrainsServices
         services.AddOptions<Common.LimitOptions>().Bind(configuration.GetSection(Common.LimitOptions.SectionName));
         services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddOptions<Notifications.SmtpOptions>().Bind(configuration.GetSection(Notifications.SmtpOptions.SectionName));
+        services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.SectionName));
+        services.TryAddSingleton<Notifications.IMailSender, Notifications.SmtpMailSender>();
         services.TryAddSingleton(TimeProvider.System);
         // Every grain call opens an audit scope (grain, method, clock) for the state changes it makes.
         services.AddSingleton<IIncomingGrainCallFilter, Common.Audit.AuditScopeFilter>();

@@ -20,7 +20,8 @@ public sealed record NewLecturer(
     ImmutableArray<string> QualifiedTopics,
     string HomeProvince,
     int MaxSessionsPerCycle,
-    ImmutableArray<DateOnly> UnavailableDates);
+    ImmutableArray<DateOnly> UnavailableDates,
+    string? Email = null);
 
 /// <summary>
 /// A session offered to a lecturer; <see cref="AssignmentId"/> is unique across the system. The course's title and
@@ -107,4 +108,8 @@ public sealed record LecturerView(
     /// <summary>Reminders and notes for the lecturer, newest last.</summary>
     [Id(100)]
     public ImmutableArray<LecturerNotice> Notices { get; init; } = [];
+
+    /// <summary>Where the lecturer's notifications are mailed; null when none was given.</summary>
+    [Id(101)]
+    public string? Email { get; init; }
 }

@@ -22,4 +22,10 @@ public sealed class DeadlineOptions
 
     /// <summary>Provinces nominate, edit and withdraw trainees until this many days before a course starts.</summary>
     public int NominationDaysBeforeStart { get; set; } = 21;
+
+    /// <summary>A lecturer with an unanswered offer is notified this long before its answer is due (zero: not at all).</summary>
+    public TimeSpan OfferReminderBeforeAnswer { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>A province with an unanswered hosting request is notified this long before its answer is due (zero: not at all).</summary>
+    public TimeSpan HostingReminderBeforeAnswer { get; set; } = TimeSpan.FromDays(3);
 }

@@ -47,6 +47,9 @@ public enum CycleDeliveryKind
 
     /// <summary>course.AmendHostLogisticsAsync(<see cref="CycleDelivery.RequestId"/>, <see cref="CycleDelivery.Confirmation"/>).</summary>
     HostLogistics,
+
+    /// <summary>inbox.ReceiveAsync(<see cref="CycleDelivery.Notification"/>): the recipient (the key) is told what touches them.</summary>
+    Notify,
 }
 
 /// <summary>
@@ -65,7 +68,8 @@ public sealed record CycleDelivery(
     CourseHost? Host = null,
     string? RequestId = null,
     HostingConfirmation? Confirmation = null,
-    string? Reason = null);
+    string? Reason = null,
+    Notifications.Notification? Notification = null);
 
 [GenerateSerializer, Immutable, Alias("ot.SessionStaffing")]
 public sealed record SessionStaffing(string SessionId, string? LecturerId, StaffingStatus Status, string? AssignmentId, string? Reason);

@@ -62,7 +62,8 @@ public sealed partial class CycleGrain
         {
             var next = decide(s);
             var number = next.DeliveriesMade;
-            var added = deliveries(next).Select(d => d.ToDelivery($"d{++number}")).ToImmutableArray();
+            var owed = deliveries(next).ToList();
+            var added = owed.Concat(NotificationsFor(s, next, owed)).Select(d => d.ToDelivery($"d{++number}")).ToImmutableArray();
             return next with { Pending = next.Pending.AddRange(added), DeliveriesMade = number };
         });
         await DeliverOrThrowAsync();
@@ -147,6 +148,7 @@ public sealed partial class CycleGrain
         CycleDeliveryKind.AssignmentMoved => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveHostChangeAsync(d.AssignmentId!, d.Host!.HostProvince!, d.Reason!),
         CycleDeliveryKind.OfferLogistics => GrainFactory.GetGrain<ILecturerGrain>(d.TargetKey).ReceiveLogisticsAsync(d.AssignmentId!, d.Confirmation),
         CycleDeliveryKind.HostLogistics => GrainFactory.GetGrain<ICourseGrain>(d.TargetKey).AmendHostLogisticsAsync(d.RequestId!, d.Confirmation!),
+        CycleDeliveryKind.Notify => GrainFactory.GetGrain<Notifications.INotificationInboxGrain>(d.TargetKey).ReceiveAsync(d.Notification!),
         _ => throw new InvalidOperationException($"Unknown delivery {d.Kind}."),
     };
 
@@ -154,6 +156,7 @@ public sealed partial class CycleGrain
     {
         CycleDeliveryKind.Offer or CycleDeliveryKind.Withdraw or CycleDeliveryKind.OfferLogistics or CycleDeliveryKind.AssignmentMoved => "lecturer",
         CycleDeliveryKind.HostingRequest or CycleDeliveryKind.HostingWithdrawn => "province",
+        CycleDeliveryKind.Notify => "inbox",
         _ => "course",
     };
 
@@ -177,7 +180,9 @@ public sealed partial class CycleGrain
         /// <summary>Why an assignment is withdrawn; the lecturer keeps it with the assignment.</summary>
         public string? Reason { get; init; }
 
-        public CycleDelivery ToDelivery(string id) => new(id, Kind, TargetKey, Offer, AssignmentId, Staffing, Hosting, Host, RequestId, Confirmation, Reason);
+        public Notifications.Notification? Notification { get; init; }
+
+        public CycleDelivery ToDelivery(string id) => new(id, Kind, TargetKey, Offer, AssignmentId, Staffing, Hosting, Host, RequestId, Confirmation, Reason, Notification);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: delivery {DeliveryId} ({Kind} to {Target}) failed; it will be delivered again")]

@@ -348,7 +348,8 @@ public sealed partial class CycleGrain(
     private async Task RaiseEscalationAsync(EscalationKind kind, string courseId, string subjectKey, string detail)
     {
         var now = time.GetUtcNow();
-        await state.UpdateAsync(s => s with { Escalations = AddEscalation(s.Escalations, kind, courseId, subjectKey, detail, now) });
+        // Through DecideAsync so the board's notification of a new escalation is owed in the same write.
+        await DecideAsync(s => s with { Escalations = AddEscalation(s.Escalations, kind, courseId, subjectKey, detail, now) }, _ => []);
         LogEscalation(logger, Id, kind, subjectKey);
     }
 

@@ -1,4 +1,5 @@
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Notifications;
 
 namespace OrleansTraining.Grains.Lecturers;
 
@@ -9,11 +10,12 @@ public sealed partial class LecturerGrain
     {
         EnsureExists();
         Require.Present(notice, "notice");
-        if (state.State.Notices.Any(n => n.Id == notice.Id))
+        if (!state.State.Notices.Any(n => n.Id == notice.Id))
         {
-            return;
+            await state.UpdateAsync(s => s.Notices.Any(n => n.Id == notice.Id) ? s : s with { Notices = s.Notices.Add(notice) });
         }
 
-        await state.UpdateAsync(s => s.Notices.Any(n => n.Id == notice.Id) ? s : s with { Notices = s.Notices.Add(notice) });
+        // Also on a repeat: the sender repeats until this returns, so a notification that failed once arrives then.
+        await Inbox.ReceiveAsync(NotificationTexts.MaterialsDue(Id, notice));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.Notifications;
 using OrleansTraining.Grains.Provinces;
 using OrleansTraining.Grains.Registry;
 
@@ -47,6 +48,7 @@ public sealed partial class LecturerGrain(
         }
 
         Require.Range(lecturer.MaxSessionsPerCycle, 1, 200, "maxSessionsPerCycle");
+        var email = NotificationEmail.Clean(lecturer.Email, "email");
         if (state.RecordExists)
         {
             throw new ConflictException(ConflictRules.AlreadyExists, $"Lecturer '{Id}' already exists.");
@@ -60,8 +62,13 @@ public sealed partial class LecturerGrain(
             HomeProvince = lecturer.HomeProvince,
             MaxSessionsPerCycle = lecturer.MaxSessionsPerCycle,
             UnavailableDates = Distinct(lecturer.UnavailableDates),
+            Email = email,
         });
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddLecturerAsync(Id);
+        if (email is not null)
+        {
+            await Inbox.SetEmailAsync(email);
+        }
         return View();
     }
 
@@ -88,6 +95,7 @@ public sealed partial class LecturerGrain(
 
         var now = time.GetUtcNow();
         await this.RegisterDeadlineAsync(OfferReminderPrefix + offer.AssignmentId, offer.AnswerBy, time);
+        await RegisterDueSoonAsync(offer);
         await state.UpdateAsync(s => s with
         {
             Assignments = s.Assignments.Add(new AssignmentView(offer, Id, AssignmentStatus.Offered, null, false, now, null)),
@@ -166,6 +174,12 @@ public sealed partial class LecturerGrain(
             return;
         }
 
+        if (reminderName.StartsWith(DueSoonReminderPrefix, StringComparison.Ordinal))
+        {
+            await OnDueSoonAsync(reminderName);
+            return;
+        }
+
         if (!reminderName.StartsWith(OfferReminderPrefix, StringComparison.Ordinal))
         {
             return;
@@ -227,6 +241,7 @@ public sealed partial class LecturerGrain(
             [.. s.UnavailableDates.Select(d => new UnavailableDate(d, reasons.GetValueOrDefault(d)))])
         {
             Notices = s.Notices,
+            Email = s.Email,
         };
     }
 

@@ -38,4 +38,7 @@ public sealed record LecturerState : IAuditedState<LecturerState>
     public ImmutableArray<AuditEntry> Audit { get; init; } = [];
 
     public LecturerState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
+
+    /// <summary>Where notifications are mailed (also handed to the lecturer's inbox); null when none was given.</summary>
+    public string? Email { get; init; }
 }

@@ -8,7 +8,8 @@ namespace OrleansTraining.Grains.Provinces;
 public sealed partial class ProvinceGrain(
     [PersistentState("province", GrainStorage.Name)] IPersistentState<ProvinceState> state,
     TimeProvider time,
-    ILogger<ProvinceGrain> logger) : Grain, IProvinceGrain, IRemindable
+    ILogger<ProvinceGrain> logger,
+    Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines) : Grain, IProvinceGrain, IRemindable
 {
     private const string HostingReminderPrefix = "hosting:";
 
@@ -120,15 +121,18 @@ public sealed partial class ProvinceGrain(
         Info();
         if (state.State.Requests.Any(r => r.Request.RequestId == request.RequestId))
         {
+            await NotifyStopRequestAsync(request); // a repeat finishes what a failure left undone
             return;
         }
 
         var now = time.GetUtcNow();
         await this.RegisterDeadlineAsync(HostingReminderPrefix + request.RequestId, request.AnswerBy, time);
+        await RegisterDueSoonAsync(request);
         await state.UpdateAsync(s => s with
         {
             Requests = s.Requests.Add(new HostingRequestView(request, Code, HostingRequestStatus.Pending, null, null, false, now, null, [])),
         });
+        await NotifyStopRequestAsync(request);
     }
 
     public async Task WithdrawHostingRequestAsync(string requestId)
@@ -192,6 +196,12 @@ public sealed partial class ProvinceGrain(
         if (reminderName == FollowUpOutbox.ReminderName)
         {
             await Outbox.OnReminderAsync();
+            return;
+        }
+
+        if (reminderName.StartsWith(DueSoonReminderPrefix, StringComparison.Ordinal))
+        {
+            await OnDueSoonAsync(reminderName);
             return;
         }
 

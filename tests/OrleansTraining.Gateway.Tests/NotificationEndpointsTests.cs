@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrleansTraining.Gateway.Tests.Infrastructure;
+
+namespace OrleansTraining.Gateway.Tests;
+
+/// <summary>Each account reads and marks only its own notifications; another's id is unknown to it and nothing changes.</summary>
+public sealed class NotificationEndpointsTests(SqliteGatewayFixture gateway) : IClassFixture<SqliteGatewayFixture>
+{
+    private readonly GatewaySession _session = gateway.Session;
+    private readonly Scenario _scenario = new(gateway.Session);
+
+    [Fact]
+    public async Task A_lecturer_reads_and_marks_their_own_offers_and_nobody_else_can()
+    {
+        await _scenario.CreateCycleAsync("2107-2108", courses: 1);
+        var plan = await _scenario.PlanAndPublishAsync("2107-2108");
+        var offers = Scenario.Offers(plan);
+        var owner = offers[0].LecturerId;
+        var theirs = offers.Where(o => o.LecturerId == owner).ToList();
+        var intruderId = offers.Select(o => o.LecturerId).FirstOrDefault(l => l != owner) ?? (owner == "l01" ? "l02" : "l01");
+        var client = await _session.LecturerAsync(owner);
+
+        var page = await client.GetJsonAsync("/api/notifications?take=100");
+        var mine = page.Items("items").Where(i => i.Str("kind") == "Offer" && i.Str("id").Contains("2107-2108", StringComparison.Ordinal)).ToList();
+        Assert.Equal(theirs.Select(o => "offer:" + o.AssignmentId).Order(), mine.Select(i => i.Str("id")).Order());
+        Assert.All(mine, i =>
+        {
+            Assert.Equal($"/lecturer/{owner}", i.Str("link"));
+            Assert.False(i.GetProperty("read").GetBoolean());
+        });
+        var target = mine[0].Str("id");
+        var path = $"/api/notifications/{Uri.EscapeDataString(target)}/read";
+
+        // Another lecturer, a province and the board: the id is not in their inbox (404), and the owner's stays unread.
+        var intruder = await _session.LecturerAsync(intruderId);
+        Assert.DoesNotContain((await intruder.GetJsonAsync("/api/notifications?take=100")).Items("items"), i => i.Str("id") == target);
+        await (await intruder.PostAsync(path, null)).ProblemAsync(HttpStatusCode.NotFound);
+        var host = plan.GetProperty("courses")[0].Str("hostProvince");
+        await (await (await _session.ProvinceAsync(host)).PostAsync(path, null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await (await _session.BoardAsync()).PostAsync(path, null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await _session.Anonymous().PostAsync(path, null)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await _session.Anonymous().GetAsync("/api/notifications")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await intruder.PostAsync("/api/notifications/read-all", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.False(Find(await client.GetJsonAsync("/api/notifications?take=100"), target).GetProperty("read").GetBoolean());
+
+        // The owner marks it read; unread ones come first.
+        var read = await client.PostJsonAsync(path, null);
+        Assert.True(read.GetProperty("read").GetBoolean());
+        var after = await client.GetJsonAsync("/api/notifications?take=100");
+        Assert.True(Find(after, target).GetProperty("read").GetBoolean());
+        var flags = after.Items("items").Select(i => i.GetProperty("read").GetBoolean()).ToList();
+        Assert.Equal(flags.OrderBy(f => f), flags);
+        Assert.Equal(after.Items("items").Count(i => !i.GetProperty("read").GetBoolean()), after.GetProperty("unread").GetInt32());
+
+        var marked = await client.PostJsonAsync("/api/notifications/read-all", null);
+        Assert.Equal(after.GetProperty("unread").GetInt32(), marked.GetProperty("marked").GetInt32());
+        Assert.Equal(0, (await client.GetJsonAsync("/api/notifications")).GetProperty("unread").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_host_province_is_told_of_its_hosting_request_and_pages_are_bounded()
+    {
+        await _scenario.CreateCycleAsync("2109-2110", courses: 1);
+        var plan = await _scenario.PlanAndPublishAsync("2109-2110");
+        var course = plan.GetProperty("courses")[0];
+        var host = course.Str("hostProvince");
+        var province = await _session.ProvinceAsync(host);
+        var page = await province.GetJsonAsync("/api/notifications?take=100");
+        var request = Assert.Single(page.Items("items"), i => i.Str("id") == "hosting:" + course.Str("hostingRequestId"));
+        Assert.Equal("HostingRequest", request.Str("kind"));
+        Assert.Equal($"/province/{host}", request.Str("link"));
+        Assert.Contains("Đề nghị đăng cai", request.Str("textVi"), StringComparison.Ordinal);
+        Assert.Contains("Hosting request", request.Str("textEn"), StringComparison.Ordinal);
+
+        var bad = await (await province.GetAsync("/api/notifications?take=0")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("take", out _));
+        await (await province.GetAsync("/api/notifications?take=101")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Single((await province.GetJsonAsync("/api/notifications?take=1")).Items("items"));
+    }
+
+    [Fact]
+    public async Task An_account_sets_where_its_own_notifications_are_mailed()
+    {
+        var province = await _session.ProvinceAsync("hue");
+        var bad = await (await province.PutAsJsonAsync("/api/notifications/email", new { email = "not an address" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("email", out _));
+        Assert.Equal(JsonValueKind.Null, (await province.GetJsonAsync("/api/notifications/email")).GetProperty("email").ValueKind);
+
+        var set = await province.PutJsonAsync("/api/notifications/email", new { email = "so-noi-vu@hue.example.vn" });
+        Assert.Equal("so-noi-vu@hue.example.vn", set.Str("email"));
+        Assert.Equal("so-noi-vu@hue.example.vn", (await province.GetJsonAsync("/api/notifications/email")).Str("email"));
+        // Another province's address is untouched by it.
+        Assert.Equal(JsonValueKind.Null, (await (await _session.ProvinceAsync("da-nang")).GetJsonAsync("/api/notifications/email")).GetProperty("email").ValueKind);
+    }
+
+    private static JsonElement Find(JsonElement page, string id) => page.Items("items").Single(i => i.Str("id") == id);
+}
