@@ -28,7 +28,7 @@ public sealed class AuthorizationMatrixTests(SqliteGatewayFixture gateway, ITest
     public async Task Every_operation_admits_exactly_its_callers_and_a_refusal_changes_nothing()
     {
         var world = await MatrixWorld.BuildAsync(_session, new Scenario(_session), CycleId);
-        var clients = await ClientsAsync(world);
+        var clients = await Callers.ClientsAsync(gateway.Factory, _session, world);
         var operations = Operation.All(gateway.Factory.Services.GetRequiredService<EndpointDataSource>()).ToList();
         var connection = gateway.Factory.ConnectionString;
         var failures = new List<string>();
@@ -107,39 +107,5 @@ public sealed class AuthorizationMatrixTests(SqliteGatewayFixture gateway, ITest
         }
 
         return digest;
-    }
-
-    private async Task<Dictionary<Caller, HttpClient>> ClientsAsync(MatrixWorld world)
-    {
-        var keys = gateway.Factory.Services.GetRequiredService<SigningKeyStore>();
-        var board = await GatewayClients.TokenAsync(_session.Anonymous(), "board");
-        return new Dictionary<Caller, HttpClient>
-        {
-            [Caller.Anonymous] = _session.Anonymous(),
-            [Caller.ExpiredToken] = _session.WithToken(Reissue(board, keys.Key, expired: true)),
-            [Caller.BadSignature] = _session.WithToken(Reissue(board, new SymmetricSecurityKey(Encoding.UTF8.GetBytes("not-the-gateways-key-but-long-enough-0123456789")), expired: false)),
-            [Caller.Board] = await _session.BoardAsync(),
-            [Caller.OwnProvince] = await _session.ProvinceAsync(world.OwnProvince),
-            [Caller.OtherProvince] = await _session.ProvinceAsync(world.OtherProvince),
-            [Caller.OwnLecturer] = await _session.LecturerAsync(world.OwnLecturer),
-            [Caller.OtherLecturer] = await _session.LecturerAsync(world.OtherLecturer),
-        };
-    }
-
-    /// <summary>The same claims as a real token, signed with <paramref name="key"/>, and expired an hour ago if asked.</summary>
-    private static string Reissue(string token, SecurityKey key, bool expired)
-    {
-        var original = new JsonWebTokenHandler().ReadJsonWebToken(token);
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = LocalTokens.Issuer,
-            Audience = LocalTokens.Audience,
-            Subject = new ClaimsIdentity(original.Claims.Where(c => c.Type is GatewayClaims.Subject or GatewayClaims.Role)),
-            IssuedAt = now.AddHours(-3),
-            NotBefore = now.AddHours(-3),
-            Expires = expired ? now.AddHours(-1) : now.AddHours(1),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
     }
 }
