@@ -21,8 +21,11 @@ public sealed class FollowUpDeliveryTests
         // An answer without its offer breaks the cycle's rules on every delivery: it cannot be applied, ever.
         var broken = new FollowUp($"f-{GrainWorld.Suffix()}", FollowUpKind.OfferAnswered, GrainWorld.CycleKey, silo.Time.GetUtcNow());
 
+        // Follow-ups are one-way: the call returns before the cycle has handled it.
         await cycle.ReceiveFollowUpAsync(broken, sender);
+        await Until.Async(() => cycle.GetEscalationsAsync(includeResolved: true), e => !e.IsEmpty, "the refusal was escalated");
         await cycle.ReceiveFollowUpAsync(broken, sender); // delivered again: handled once
+        await cycle.GetAsync(); // queued behind the repeat on the same activation
 
         var escalation = Assert.Single(await cycle.GetEscalationsAsync(includeResolved: true));
         Assert.Equal(EscalationKind.DecisionRefused, escalation.Kind);
