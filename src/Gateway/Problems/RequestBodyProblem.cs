@@ -29,6 +29,12 @@ public static partial class RequestBodyProblem
                     return errors;
                 }
 
+                if (Unmapped().Match(json.Message) is { Success: true } unmapped)
+                {
+                    var field = at.EndsWith(unmapped.Groups["name"].Value, StringComparison.Ordinal) ? at : unmapped.Groups["name"].Value;
+                    return new FieldErrors().Add(field, $"'{field}' is not part of this request and may not be set here.");
+                }
+
                 return new FieldErrors().Add(at, json.Path is null or "$"
                     ? "The request body is not valid JSON."
                     : $"The value of '{at}' is missing, null or of the wrong type.");
@@ -53,6 +59,10 @@ public static partial class RequestBodyProblem
     // e.g. JSON deserialization for type 'TokenRequest' was missing required properties including: 'password'.
     [GeneratedRegex("missing required properties including: (?<names>.+?)\\.?$")]
     private static partial Regex MissingProperties();
+
+    // e.g. The JSON property 'status' could not be mapped to any .NET member contained in type '…DeclineRequest'.
+    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex Unmapped();
 
     // e.g. Failed to bind parameter "int count" from "abc".
     [GeneratedRegex(@"parameter ""(?:\S+ )?(?<name>[^""]+)"" from ""(?<value>[^""]*)""")]
