@@ -5,7 +5,7 @@ using Npgsql;
 namespace OrleansTraining.Bench.Load;
 
 /// <summary>
-/// load --nodes http://127.0.0.1:5081,… | --start-cluster 3 [--clients 200] [--duration 30s] [--max-requests n]
+/// load --nodes http://127.0.0.1:5081,… | --start-cluster 3 [--clients 200] [--duration 30s] [--warmup 5s] [--max-requests n]
 /// [--log acks.jsonl] [--cycle 2027-2028] [--idempotency-keys]; or load --nodes … --check acks.jsonl.
 /// Drives the board's, provinces' and lecturers' flows against the nodes, prints per operation throughput,
 /// p50/p99/max latency and outcomes, then looks every acknowledged write up again.
@@ -74,10 +74,18 @@ internal static class LoadCommand
         var world = await LoadSetup.PrepareAsync(api, options.CycleId, options.Password);
         Console.WriteLine($"setup {setupClock.Elapsed.TotalSeconds:F1} s: cycle {world.CycleId} published, {world.Requests.Count} hosting requests "
             + $"({world.ProvinceTokens.Count} provinces), {world.Offers.Count} offers ({world.LecturerTokens.Count} lecturers)");
-        Console.WriteLine($"load: {options.Clients} clients, {options.Nodes.Count} nodes, up to {options.Duration.TotalSeconds:F0} s and {options.MaxRequests:N0} requests");
+        Console.WriteLine($"load: {options.Clients} clients, {options.Nodes.Count} nodes, {options.Warmup.TotalSeconds:F0} s warm-up, "
+            + $"then up to {options.Duration.TotalSeconds:F0} s and {options.MaxRequests:N0} requests");
 
         await using var log = new AckLog(options.LogPath);
-        var (operations, elapsed) = await new LoadRun(api, world, options, log).RunAsync();
+        var run = new LoadRun(api, world, options, log);
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            var (warm, warmElapsed) = await run.RunAsync(options.Warmup, options.MaxRequests);
+            Console.WriteLine($"warm-up {warmElapsed.TotalSeconds:F1} s: {warm.Sum(o => o.Count):N0} requests, {warm.Sum(o => o.Errors):N0} errors (not in the table)");
+        }
+
+        var (operations, elapsed) = await run.RunAsync(options.Duration, options.MaxRequests);
         Print(operations, elapsed);
         var result = Report(await LoadChecker.CheckAsync(api, world.BoardToken, log.Entries));
         return operations.Sum(o => o.Errors) == 0 ? result : 1;

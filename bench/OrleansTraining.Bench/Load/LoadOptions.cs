@@ -11,6 +11,7 @@ internal sealed record LoadOptions(
     IReadOnlyList<Uri> Nodes,
     int Clients,
     TimeSpan Duration,
+    TimeSpan Warmup,
     long MaxRequests,
     string? LogPath,
     string? CheckPath,
@@ -36,7 +37,7 @@ internal sealed record LoadOptions(
                 flags.Add(name);
             }
             else if (name is "--nodes" or "--clients" or "--duration" or "--max-requests" or "--log" or "--check"
-                     or "--start-cluster" or "--cycle" or "--password" && i + 1 < args.Count)
+                     or "--start-cluster" or "--warmup" or "--cycle" or "--password" && i + 1 < args.Count)
             {
                 values[name] = args[++i];
             }
@@ -65,11 +66,13 @@ internal sealed record LoadOptions(
         var startCluster = values.TryGetValue("--start-cluster", out var s) ? ParseInt(s, "--start-cluster", 1, 9) : (0, null);
         var clients = values.TryGetValue("--clients", out var c) ? ParseInt(c, "--clients", 1, MaxClients) : (200, null);
         var duration = ParseDuration(values.GetValueOrDefault("--duration") ?? "30s");
+        var warmup = ParseDuration(values.GetValueOrDefault("--warmup") ?? "5s");
         var maxRequests = values.TryGetValue("--max-requests", out var m) && long.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
             ? max
             : values.ContainsKey("--max-requests") ? -1 : MaxRequestsLimit;
         var error = startCluster.Item2 ?? clients.Item2
             ?? (duration is not { } d || d <= TimeSpan.Zero || d > MaxDuration ? $"--duration: a positive time up to {MaxDuration.TotalMinutes:F0} min (30s, 2m)" : null)
+            ?? (warmup is not { } w || w < TimeSpan.Zero || w > MaxDuration ? $"--warmup: a time up to {MaxDuration.TotalMinutes:F0} min (0s to skip)" : null)
             ?? (maxRequests is < 1 or > MaxRequestsLimit ? $"--max-requests: 1 to {MaxRequestsLimit}" : null)
             ?? (nodes.Count == 0 && startCluster.Item1 == 0 ? "give --nodes http://127.0.0.1:port,… or --start-cluster 3" : null)
             ?? (nodes.Count > 0 && startCluster.Item1 > 0 ? "give either --nodes or --start-cluster, not both" : null)
@@ -79,7 +82,7 @@ internal sealed record LoadOptions(
             return (null, error);
         }
 
-        return (new LoadOptions(nodes, clients.Item1, duration!.Value, maxRequests, values.GetValueOrDefault("--log"),
+        return (new LoadOptions(nodes, clients.Item1, duration!.Value, warmup!.Value, maxRequests, values.GetValueOrDefault("--log"),
             values.GetValueOrDefault("--check"), startCluster.Item1, values.GetValueOrDefault("--cycle") ?? "2027-2028",
             values.GetValueOrDefault("--password") ?? "demo-2027", flags.Contains("--idempotency-keys")), null);
     }

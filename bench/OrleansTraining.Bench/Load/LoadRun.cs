@@ -37,25 +37,31 @@ internal sealed class LoadRun(LoadApi api, LoadWorld world, LoadOptions options,
     // A run's own stretch of far-future days (never on a session), one new day per write and lecturer: each write unique.
     private readonly DateOnly _firstDay = new DateOnly(2100, 1, 1).AddDays(Random.Shared.Next(0, 2_500_000));
     private readonly ConcurrentDictionary<string, int> _daysUsed = new();
-    private readonly Dictionary<string, OperationStatistics> _statistics = Mix.ToDictionary(m => m.Name, m => new OperationStatistics(m.Name));
+    private Dictionary<string, OperationStatistics> _statistics = [];
     private readonly string[] _provinces = [.. world.ProvinceTokens.Keys];
     private readonly string[] _lecturers = [.. world.LecturerTokens.Keys];
     private long _issued;
     private int _errorsShown;
 
-    public async Task<(IReadOnlyList<OperationSummary> Operations, TimeSpan Elapsed)> RunAsync()
+    /// <summary>
+    /// One phase of the load: the warm-up (fresh nodes compile their code paths and fill their caches; its writes are
+    /// logged and checked like the others) and then the measured one, each with its own counts and bounds.
+    /// </summary>
+    public async Task<(IReadOnlyList<OperationSummary> Operations, TimeSpan Elapsed)> RunAsync(TimeSpan duration, long maxRequests)
     {
-        using var stop = new CancellationTokenSource(options.Duration);
+        _statistics = Mix.ToDictionary(m => m.Name, m => new OperationStatistics(m.Name));
+        _issued = 0;
+        using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(client => Task.Run(() => ClientAsync(client, stop.Token))));
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(client => Task.Run(() => ClientAsync(client, maxRequests, stop.Token))));
         var elapsed = clock.Elapsed;
         return ([.. Mix.Select(m => _statistics[m.Name].Summarize(elapsed))], elapsed);
     }
 
-    private async Task ClientAsync(int client, CancellationToken stop)
+    private async Task ClientAsync(int client, long maxRequests, CancellationToken stop)
     {
         var total = Mix.Sum(m => m.Weight);
-        for (var sequence = 0; !stop.IsCancellationRequested && Interlocked.Increment(ref _issued) <= options.MaxRequests; sequence++)
+        for (var sequence = 0; !stop.IsCancellationRequested && Interlocked.Increment(ref _issued) <= maxRequests; sequence++)
         {
             var draw = Random.Shared.Next(total);
             var operation = Mix.First(m => (draw -= m.Weight) < 0).Name;
