@@ -18,7 +18,8 @@ internal sealed record LoadOptions(
     int StartCluster,
     string CycleId,
     string Password,
-    bool IdempotencyKeys)
+    bool IdempotencyKeys,
+    int BoardWeight = 1)
 {
     public const int MaxClients = 2_000;
     public const long MaxRequestsLimit = 10_000_000;
@@ -37,7 +38,7 @@ internal sealed record LoadOptions(
                 flags.Add(name);
             }
             else if (name is "--nodes" or "--clients" or "--duration" or "--max-requests" or "--log" or "--check"
-                     or "--start-cluster" or "--warmup" or "--cycle" or "--password" && i + 1 < args.Count)
+                     or "--start-cluster" or "--warmup" or "--board-weight" or "--cycle" or "--password" && i + 1 < args.Count)
             {
                 values[name] = args[++i];
             }
@@ -64,13 +65,14 @@ internal sealed record LoadOptions(
         }
 
         var startCluster = values.TryGetValue("--start-cluster", out var s) ? ParseInt(s, "--start-cluster", 1, 9) : (0, null);
+        var boardWeight = values.TryGetValue("--board-weight", out var b) ? ParseInt(b, "--board-weight", 0, 30) : (1, null);
         var clients = values.TryGetValue("--clients", out var c) ? ParseInt(c, "--clients", 1, MaxClients) : (200, null);
         var duration = ParseDuration(values.GetValueOrDefault("--duration") ?? "30s");
         var warmup = ParseDuration(values.GetValueOrDefault("--warmup") ?? "5s");
         var maxRequests = values.TryGetValue("--max-requests", out var m) && long.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
             ? max
             : values.ContainsKey("--max-requests") ? -1 : MaxRequestsLimit;
-        var error = startCluster.Item2 ?? clients.Item2
+        var error = startCluster.Item2 ?? clients.Item2 ?? boardWeight.Item2
             ?? (duration is not { } d || d <= TimeSpan.Zero || d > MaxDuration ? $"--duration: a positive time up to {MaxDuration.TotalMinutes:F0} min (30s, 2m)" : null)
             ?? (warmup is not { } w || w < TimeSpan.Zero || w > MaxDuration ? $"--warmup: a time up to {MaxDuration.TotalMinutes:F0} min (0s to skip)" : null)
             ?? (maxRequests is < 1 or > MaxRequestsLimit ? $"--max-requests: 1 to {MaxRequestsLimit}" : null)
@@ -84,7 +86,7 @@ internal sealed record LoadOptions(
 
         return (new LoadOptions(nodes, clients.Item1, duration!.Value, warmup!.Value, maxRequests, values.GetValueOrDefault("--log"),
             values.GetValueOrDefault("--check"), startCluster.Item1, values.GetValueOrDefault("--cycle") ?? "2027-2028",
-            values.GetValueOrDefault("--password") ?? "demo-2027", flags.Contains("--idempotency-keys")), null);
+            values.GetValueOrDefault("--password") ?? "demo-2027", flags.Contains("--idempotency-keys"), boardWeight.Item1), null);
     }
 
     /// <summary>127.0.0.0/8, ::1 or the name localhost: nothing that leaves this machine.</summary>

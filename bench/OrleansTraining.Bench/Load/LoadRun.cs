@@ -20,12 +20,14 @@ internal sealed class LoadRun(LoadApi api, LoadWorld world, LoadOptions options,
     public const string Unavailable = "lecturer: add unavailable date";
 
     /// <summary>
-    /// The mix, by weight: 60 % reads, 40 % writes; the board is one office among 34 provinces and 40 lecturers, so its
-    /// whole-cycle reads are 2 % (at 10 % they held the cycle grain past the 10 s response timeout: see the README).
+    /// The mix, by weight out of 100: 60 % reads, 40 % writes; the board is one office among 34 provinces and 40
+    /// lecturers, so its whole-cycle reads default to 1 % each (--board-weight; at 5 % each they held the cycle grain
+    /// past the 10 s response timeout: see the README); the provinces' and lecturers' reads share the rest.
     /// </summary>
-    private static readonly (string Name, int Weight)[] Mix =
+    private readonly (string Name, int Weight)[] _mix =
     [
-        (ReadPlan, 1), (ReadReport, 1), (ReadRequests, 29), (ReadAssignments, 29), (Accept, 13), (Confirm, 12), (Unavailable, 15),
+        (ReadPlan, options.BoardWeight), (ReadReport, options.BoardWeight), (ReadRequests, 30 - options.BoardWeight),
+        (ReadAssignments, 30 - options.BoardWeight), (Accept, 13), (Confirm, 12), (Unavailable, 15),
     ];
 
     private static readonly string ConfirmBody = JsonSerializer.Serialize(new
@@ -52,22 +54,22 @@ internal sealed class LoadRun(LoadApi api, LoadWorld world, LoadOptions options,
     /// </summary>
     public async Task<(IReadOnlyList<OperationSummary> Operations, TimeSpan Elapsed)> RunAsync(TimeSpan duration, long maxRequests)
     {
-        _statistics = Mix.ToDictionary(m => m.Name, m => new OperationStatistics(m.Name));
+        _statistics = _mix.ToDictionary(m => m.Name, m => new OperationStatistics(m.Name));
         _issued = 0;
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(client => Task.Run(() => ClientAsync(client, maxRequests, stop.Token))));
         var elapsed = clock.Elapsed;
-        return ([.. Mix.Select(m => _statistics[m.Name].Summarize(elapsed))], elapsed);
+        return ([.. _mix.Select(m => _statistics[m.Name].Summarize(elapsed))], elapsed);
     }
 
     private async Task ClientAsync(int client, long maxRequests, CancellationToken stop)
     {
-        var total = Mix.Sum(m => m.Weight);
+        var total = _mix.Sum(m => m.Weight);
         for (var sequence = 0; !stop.IsCancellationRequested && Interlocked.Increment(ref _issued) <= maxRequests; sequence++)
         {
             var draw = Random.Shared.Next(total);
-            var operation = Mix.First(m => (draw -= m.Weight) < 0).Name;
+            var operation = _mix.First(m => (draw -= m.Weight) < 0).Name;
             await SendAsync(operation, (client + sequence) % api.Nodes.Count);
         }
     }
