@@ -50,6 +50,7 @@ public interface ICycleGrain : IFollowUpTarget, ICycleCourseEdits, ICyclePlannin
     [ReadOnly]
     Task<CyclePlan> GetPlanAsync();
 
+    [ReadOnly]
     Task<CycleReport> GetReportAsync();
 
     Task<ImmutableArray<Escalation>> GetEscalationsAsync(bool includeResolved);

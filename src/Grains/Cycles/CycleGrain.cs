@@ -196,18 +196,18 @@ public sealed partial class CycleGrain(
         var courses = await CoursesAsync();
         var topics = (await CurriculumTopicsAsync(state.State.CurriculumVersion)).ToDictionary(t => t.Code, t => t.TitleVi, StringComparer.Ordinal);
         var lecturerIds = courses.SelectMany(c => c.Sessions).Select(x => x.LecturerId).OfType<string>().Distinct(StringComparer.Ordinal);
-        var lecturers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in lecturerIds)
+        var names = await Task.WhenAll(lecturerIds.Select(async id =>
         {
             try
             {
-                lecturers[id] = (await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync()).FullName;
+                return (Id: id, Name: (string?)(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync()).FullName);
             }
             catch (NotFoundException)
             {
-                // An old record may name a lecturer no longer on file: the report shows the id.
+                return (Id: id, Name: null); // an old record may name a lecturer no longer on file: the report shows the id
             }
-        }
+        }));
+        var lecturers = names.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
 
         var s = state.State;
         return CycleReportBuilder.Build(
@@ -560,16 +560,12 @@ public sealed partial class CycleGrain(
     // The cycle keeps each course's validated draft (topics and methods) in course order.
     private CourseDraft DraftOf(string courseId) => state.State.Drafts[state.State.CourseIds.IndexOf(courseId)];
 
-    private async Task<List<CourseView>> CoursesAsync()
-    {
-        var views = new List<CourseView>(state.State.CourseIds.Length);
-        foreach (var id in state.State.CourseIds)
-        {
-            views.Add(await GrainFactory.GetGrain<ICourseGrain>(id).GetAsync());
-        }
-
-        return views;
-    }
+    /// <summary>
+    /// The courses' views, asked of all at once: the cycle is held (not re-entrant) while it waits, so one round trip
+    /// rather than one per course — under load a plan or report read held every follow-up back for each course in turn.
+    /// </summary>
+    private async Task<List<CourseView>> CoursesAsync() =>
+        [.. await Task.WhenAll(state.State.CourseIds.Select(id => GrainFactory.GetGrain<ICourseGrain>(id).GetAsync()))];
 
     private async Task<List<ProvinceView>> ProvincesAsync()
     {
