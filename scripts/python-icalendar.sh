@@ -1,15 +1,3 @@
 #!/usr/bin/env bash
-# The independent iCalendar parser the calendar-feed tests check the feed with: Debian's python3-icalendar, run by
-# Debian's /usr/bin/python3 (not a pyenv or venv python, which would not see Debian's package). Installed when missing.
-set -euo pipefail
-
-if /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1; then exit 0; fi
-echo "python3-icalendar is not installed: installing it from Debian's packages..." >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "need root or sudo to install python3-icalendar" >&2; exit 1; }
-  sudo="sudo"
-fi
-$sudo apt-get update -qq >&2
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-icalendar >&2
-/usr/bin/python3 -c 'import icalendar'
+# The independent iCalendar parser the calendar-feed tests check the feed with: Debian's python3-icalendar.
+exec "$(dirname "$0")/debian-python-module.sh" icalendar
