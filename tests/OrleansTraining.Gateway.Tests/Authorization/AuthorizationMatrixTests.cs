@@ -38,7 +38,7 @@ public sealed class AuthorizationMatrixTests(SqliteGatewayFixture gateway, ITest
         {
             var path = world.PathOf(operation.Pattern);
             var admitted = ExplicitRules.For(operation) ?? operation.Admitted();
-            var before = await StableDigestAsync(connection);
+            var before = await StorageDigest.SettledAsync(connection);
             foreach (var caller in clients.Keys.Where(c => !admitted.Contains(c)))
             {
                 var status = await SendAsync(clients[caller], operation, path, world);
@@ -88,24 +88,5 @@ public sealed class AuthorizationMatrixTests(SqliteGatewayFixture gateway, ITest
 
         using var response = await client.SendAsync(request);
         return response.StatusCode;
-    }
-
-    /// <summary>A write an admitted caller made may still be travelling between grains: wait until storage is quiet.</summary>
-    private static async Task<string> StableDigestAsync(string connection)
-    {
-        var digest = await StorageDigest.ReadAsync(connection);
-        for (var i = 0; i < 50; i++)
-        {
-            await Task.Delay(100);
-            var again = await StorageDigest.ReadAsync(connection);
-            if (again == digest)
-            {
-                return digest;
-            }
-
-            digest = again;
-        }
-
-        return digest;
     }
 }

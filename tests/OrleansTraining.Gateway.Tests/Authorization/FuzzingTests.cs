@@ -57,7 +57,7 @@ public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper
                     if (after != before)
                     {
                         // Storage was settled after the last accepted request, so this refused one wrote.
-                        var settled = await SettledAsync(connection);
+                        var settled = await StorageDigest.SettledAsync(connection);
                         failures.Add($"{operation} as {caller}, {request.Description}: {status} but storage changed ({StorageDigest.Difference(before, after)})");
                         before = settled;
                         continue;
@@ -65,7 +65,7 @@ public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper
                 }
                 else
                 {
-                    before = await SettledAsync(connection);
+                    before = await StorageDigest.SettledAsync(connection);
                 }
             }
         }
@@ -85,24 +85,6 @@ public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper
 
         using var response = await client.SendAsync(request);
         return (int)response.StatusCode;
-    }
-
-    private static async Task<string> SettledAsync(string connection)
-    {
-        var digest = await StorageDigest.ReadAsync(connection);
-        for (var i = 0; i < 20; i++)
-        {
-            await Task.Delay(50);
-            var again = await StorageDigest.ReadAsync(connection);
-            if (again == digest)
-            {
-                return digest;
-            }
-
-            digest = again;
-        }
-
-        return digest;
     }
 
     /// <summary>The operation's JSON body schema from the OpenAPI document, references resolved; null without a JSON body.</summary>

@@ -23,6 +23,28 @@ public static class StorageDigest
         return text.ToString();
     }
 
+    /// <summary>
+    /// The digest once storage is quiet: a write an admitted request made may still be travelling between grains.
+    /// Read every 50 ms until two reads agree, for at most 5 s.
+    /// </summary>
+    public static async Task<string> SettledAsync(string connectionString)
+    {
+        var digest = await ReadAsync(connectionString);
+        for (var i = 0; i < 100; i++)
+        {
+            await Task.Delay(50);
+            var again = await ReadAsync(connectionString);
+            if (again == digest)
+            {
+                return digest;
+            }
+
+            digest = again;
+        }
+
+        return digest;
+    }
+
     /// <summary>The rows that differ, for a readable failure.</summary>
     public static string Difference(string before, string after)
     {
