@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansTraining.Gateway.Tests.Infrastructure;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Gateway.Tests;
 
@@ -96,4 +100,51 @@ public sealed class NotificationEndpointsTests(SqliteGatewayFixture gateway) : I
     }
 
     private static JsonElement Find(JsonElement page, string id) => page.Items("items").Single(i => i.Str("id") == id);
+
+    [Fact]
+    public async Task A_decision_for_a_cycle_that_does_not_exist_is_listed_for_the_board_and_rings_its_bell_once()
+    {
+        var grains = _session.Factory.Services.GetRequiredService<IGrainFactory>();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var gone = $"gone-{suffix}";
+        var decision = new FollowUp($"hue:req-{suffix}:escalate", FollowUpKind.RaiseEscalation, gone, DateTimeOffset.UtcNow,
+            Escalation: new EscalationNotice(EscalationKind.HostingRequestUnanswered, $"{gone}-c01", $"req-{suffix}", "Huế has not answered."));
+        var board = await _session.BoardAsync();
+
+        await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue"));
+        await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue")); // delivered again
+
+        var listed = await UntilAsync(
+            () => board.GetJsonAsync("/api/undeliverable-decisions"),
+            l => l.EnumerateArray().Any(d => d.Str("followUpId") == decision.Id),
+            "the decision was listed");
+        var item = Assert.Single(listed.EnumerateArray(), d => d.Str("followUpId") == decision.Id);
+        Assert.Equal((gone, $"{gone}-c01", "RaiseEscalation"), (item.Str("targetKey"), item.Str("courseId"), item.Str("kind")));
+        Assert.Contains("does not exist", item.Str("detail"), StringComparison.Ordinal);
+        var bell = await UntilAsync(
+            () => board.GetJsonAsync("/api/notifications?take=100"),
+            p => p.Items("items").Any(n => n.Str("id") == "undeliverable:" + decision.Id),
+            "the board's bell rang");
+        var note = Assert.Single(bell.Items("items"), n => n.Str("id") == "undeliverable:" + decision.Id);
+        Assert.Equal("/board#undeliverable", note.Str("link"));
+        Assert.False(note.GetProperty("read").GetBoolean());
+        await (await (await _session.ProvinceAsync("hue")).GetAsync("/api/undeliverable-decisions")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await board.GetAsync($"/api/cycles/{gone}")).ProblemAsync(HttpStatusCode.NotFound); // still no such cycle
+    }
+
+    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {value}");
+            await Task.Delay(25);
+        }
+    }
 }
