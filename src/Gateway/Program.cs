@@ -56,6 +56,7 @@ app.MapCalendarFeedEndpoints();
 app.MapTraineeEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
+app.MapUndeliverableDecisionEndpoints();
 app.MapTrainingPages();
 
 if (!await app.SigningKeyReadyAsync())

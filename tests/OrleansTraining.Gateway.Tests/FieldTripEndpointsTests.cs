@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansTraining.Gateway.Tests.Infrastructure;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.FieldTrips;
+using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Gateway.Tests;
 
@@ -11,6 +15,7 @@ namespace OrleansTraining.Gateway.Tests;
 /// </summary>
 public sealed class FieldTripEndpointsTests(SqliteGatewayFixture gateway) : IClassFixture<SqliteGatewayFixture>
 {
+    private readonly IGrainFactory _grains = gateway.Factory.Services.GetRequiredService<IGrainFactory>();
     private readonly GatewaySession _session = gateway.Session;
     private readonly Scenario _scenario = new(gateway.Session);
 
@@ -129,6 +134,50 @@ public sealed class FieldTripEndpointsTests(SqliteGatewayFixture gateway) : ICla
         Assert.Equal("Withdrawn", Request(await RequestsAsync("hue"), trip.Items("stops").First().Str("hostingRequestId")).Str("status"));
         Assert.Equal("Withdrawn", Request(await RequestsAsync("quang-ngai"), changed.Items("stops").Last().Str("hostingRequestId")).Str("status"));
         await (await board.PutAsJsonAsync($"/api/field-trips/{tripId}", Trip(Stop("hue", "2067-05-04")))).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_stop_answer_the_trip_refuses_is_an_escalation_the_board_sees_in_the_cycle_and_its_notifications()
+    {
+        var courseId = await CourseAsync("2161-2162");
+        var board = await _session.BoardAsync();
+        var trip = await board.PostJsonAsync($"/api/courses/{courseId}/field-trips", Trip(Stop("hue", "2161-05-04")), HttpStatusCode.Created);
+        var tripId = trip.Str("id");
+        // Đà Nẵng's answer to Huế's stop (a province answering what it was never asked) can never apply.
+        var wrong = new FollowUp(
+            $"da-nang:{trip.Items("stops").First().Str("hostingRequestId")}:answer", FollowUpKind.StopAnswered, tripId, DateTimeOffset.UtcNow,
+            Stop: new StopAnswer(1, "da-nang", null, "Not ours"));
+
+        await _grains.GetGrain<IFieldTripGrain>(tripId).ReceiveFollowUpAsync(wrong, _grains.GetGrain<IProvinceGrain>("da-nang"));
+
+        var escalations = await UntilAsync(
+            () => board.GetJsonAsync("/api/cycles/2161-2162/escalations"), e => e.GetArrayLength() > 0, "the refusal reached the cycle");
+        var escalation = Assert.Single(escalations.EnumerateArray());
+        Assert.Equal(("DecisionRefused", courseId, wrong.Id), (escalation.Str("kind"), escalation.Str("courseId"), escalation.Str("subjectKey")));
+        Assert.Contains("da-nang declined stop 1", escalation.Str("detail"), StringComparison.Ordinal);
+        var bell = await UntilAsync(
+            () => board.GetJsonAsync("/api/notifications?take=100"),
+            p => p.Items("items").Any(n => n.Str("id") == $"escalation:2161-2162:{escalation.Str("id")}"),
+            "the board's bell rang");
+        Assert.Equal("/board/cycles/2161-2162", bell.Items("items").Single(n => n.Str("id") == $"escalation:2161-2162:{escalation.Str("id")}").Str("link"));
+        Assert.Equal("Requested", (await board.GetJsonAsync($"/api/field-trips/{tripId}")).Items("stops").First().Str("status"));
+        await (await (await _session.ProvinceAsync("da-nang")).GetAsync("/api/cycles/2161-2162/escalations")).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {value}");
+            await Task.Delay(25);
+        }
     }
 
     private static JsonElement Request(JsonElement requests, string requestId) =>

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansTraining.Gateway.Tests.Infrastructure;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.Notifications;
+using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Gateway.Tests;
 
@@ -96,4 +101,84 @@ public sealed class NotificationEndpointsTests(SqliteGatewayFixture gateway) : I
     }
 
     private static JsonElement Find(JsonElement page, string id) => page.Items("items").Single(i => i.Str("id") == id);
+
+    [Fact]
+    public async Task A_decision_for_a_cycle_that_does_not_exist_is_listed_for_the_board_and_rings_its_bell_once()
+    {
+        var grains = _session.Factory.Services.GetRequiredService<IGrainFactory>();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var gone = $"gone-{suffix}";
+        var decision = new FollowUp($"hue:req-{suffix}:escalate", FollowUpKind.RaiseEscalation, gone, DateTimeOffset.UtcNow,
+            Escalation: new EscalationNotice(EscalationKind.HostingRequestUnanswered, $"{gone}-c01", $"req-{suffix}", "Huế has not answered."));
+        var board = await _session.BoardAsync();
+
+        await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue"));
+        await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue")); // delivered again
+
+        var listed = await UntilAsync(
+            () => board.GetJsonAsync("/api/undeliverable-decisions"),
+            l => l.EnumerateArray().Any(d => d.Str("followUpId") == decision.Id),
+            "the decision was listed");
+        var item = Assert.Single(listed.EnumerateArray(), d => d.Str("followUpId") == decision.Id);
+        Assert.Equal((gone, $"{gone}-c01", "RaiseEscalation"), (item.Str("targetKey"), item.Str("courseId"), item.Str("kind")));
+        Assert.Contains("does not exist", item.Str("detail"), StringComparison.Ordinal);
+        var bell = await UntilAsync(
+            () => board.GetJsonAsync("/api/notifications?take=100"),
+            p => p.Items("items").Any(n => n.Str("id") == "undeliverable:" + decision.Id),
+            "the board's bell rang");
+        var note = Assert.Single(bell.Items("items"), n => n.Str("id") == "undeliverable:" + decision.Id);
+        Assert.Equal("/board#undeliverable", note.Str("link"));
+        Assert.False(note.GetProperty("read").GetBoolean());
+        await (await (await _session.ProvinceAsync("hue")).GetAsync("/api/undeliverable-decisions")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await board.GetAsync($"/api/cycles/{gone}")).ProblemAsync(HttpStatusCode.NotFound); // still no such cycle
+
+        // The board's home page lists it where the link of the notification points.
+        var home = await (await PageSession.SignInAsync(_session.Factory, "board")).GetAsync("/board");
+        var html = await home.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("id=\"undeliverable\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{gone}</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_inbox_keeps_the_newest_read_notifications_and_every_unread_one()
+    {
+        var grains = _session.Factory.Services.GetRequiredService<IGrainFactory>();
+        var inbox = grains.GetGrain<INotificationInboxGrain>(NotificationRecipients.Lecturer("l14"));
+        var client = await _session.LecturerAsync("l14");
+        var at = DateTimeOffset.UtcNow;
+        var old = Enumerable.Range(1, InboxBounds.ReadKept + 5)
+            .Select(i => new Notification($"bulk-{i:000}", NotificationKind.MaterialsDue, $"Nhắc {i}", $"Reminder {i}", "/lecturer/l14", at.AddSeconds(i)))
+            .ToList();
+        foreach (var note in old)
+        {
+            await inbox.ReceiveAsync(note);
+        }
+
+        await client.PostJsonAsync("/api/notifications/read-all", null);
+        await inbox.ReceiveAsync(new Notification("bulk-new", NotificationKind.MaterialsDue, "Nhắc mới", "New reminder", "/lecturer/l14", at.AddHours(1)));
+
+        var page = await client.GetJsonAsync("/api/notifications?take=100");
+        // Exactly the newest read ones are kept (an offer of another test's cycle may be unread beside the new one).
+        Assert.Equal(InboxBounds.ReadKept, page.GetProperty("total").GetInt32() - page.GetProperty("unread").GetInt32());
+        Assert.False(Find(page, "bulk-new").GetProperty("read").GetBoolean());
+        await (await client.PostAsync("/api/notifications/bulk-001/read", null)).ProblemAsync(HttpStatusCode.NotFound); // the oldest read went
+        Assert.True((await client.PostJsonAsync($"/api/notifications/bulk-{InboxBounds.ReadKept + 5:000}/read", null)).GetProperty("read").GetBoolean());
+    }
+
+    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {value}");
+            await Task.Delay(25);
+        }
+    }
 }

@@ -24,7 +24,9 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
             options.AddPolicy(SignIn, context => PostsOnly(context, $"ip:{context.Connection.RemoteIpAddress}", l => (l.SignInPermits, l.SignInWindow)));
-            options.AddPolicy(Planning, context => PostsOnly(context, $"account:{Account(context)}", l => (l.PlanningPermits, l.PlanningWindow)));
+            options.AddPolicy(Planning, context => RateLimitedHandlersAttribute.Counts(context)
+                ? PostsOnly(context, $"account:{Account(context)}", l => (l.PlanningPermits, l.PlanningWindow))
+                : RateLimitPartition.GetNoLimiter("not-counted"));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 Account(context) is { } account
                     ? Window(context, $"account:{account}", l => (l.AccountPermits, l.AccountWindow))

@@ -3,9 +3,12 @@ using OrleansTraining.Grains.Common;
 
 namespace OrleansTraining.Grains.FieldTrips;
 
-/// <summary>A field trip (đi thực tế), key = trip id. Create it through <see cref="Courses.ICourseGrain.AddFieldTripAsync"/>.</summary>
+/// <summary>
+/// A field trip (đi thực tế), key = trip id. Create it through <see cref="Courses.ICourseGrain.AddFieldTripAsync"/>.
+/// A stop answer it must refuse reaches the board as a follow-up to its cycle, hence also a follow-up source.
+/// </summary>
 [Alias("ot.IFieldTripGrain")]
-public interface IFieldTripGrain : IFollowUpTarget
+public interface IFieldTripGrain : IFollowUpTarget, IFollowUpSource
 {
     /// <summary>Creates the trip of <paramref name="courseId"/>; unanswered stop requests escalate to <paramref name="cycleId"/> when given.</summary>
     /// <exception cref="UnprocessableException">a stop outside the course's or the cycle's dates (<c>stops[i].start</c>/<c>.end</c>).</exception>

@@ -17,4 +17,14 @@ public interface IRegistryGrain : IGrainWithStringKey
     Task AddLecturerAsync(string lecturerId);
 
     Task AddFieldTripAsync(string fieldTripId);
+
+    /// <summary>
+    /// Records a decision no grain could hold (idempotent by follow-up id; the newest
+    /// <c>RegistryGrain.UndeliverableKept</c> are kept) and tells the board's inbox.
+    /// </summary>
+    Task RecordUndeliverableAsync(UndeliverableDecision decision);
+
+    /// <summary>The decisions no grain could hold, newest first.</summary>
+    [ReadOnly]
+    Task<System.Collections.Immutable.ImmutableArray<UndeliverableDecision>> GetUndeliverableAsync();
 }

@@ -250,7 +250,11 @@ public sealed partial class CycleGrain(
         }
         else if (!state.RecordExists)
         {
+            // No cycle to record it in: the board's list of undeliverable decisions holds it (the registry is the
+            // board's index and awaits only the board's inbox, a leaf). Should that fail, nothing is acknowledged.
             LogFollowUpForUnknownCycle(logger, Id, followUp.Id);
+            await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).RecordUndeliverableAsync(
+                UndeliverableDecisions.Of(followUp, $"cycle '{Id}' does not exist", time.GetUtcNow()));
         }
 
         // Other exceptions leave it unacknowledged: the sender delivers it again.

@@ -12,9 +12,21 @@ public sealed partial class FieldTripGrain(
     [PersistentState("fieldtrip", GrainStorage.Name)] IPersistentState<FieldTripState> state,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
-    ILogger<FieldTripGrain> logger) : Grain, IFieldTripGrain
+    ILogger<FieldTripGrain> logger) : Grain, IFieldTripGrain, IRemindable
 {
+    private FollowUpOutbox? _outbox;
+
     private string Id => this.GetPrimaryKeyString();
+
+    private FollowUpOutbox Outbox => _outbox ??= new FollowUpOutbox(
+        this, GrainFactory, () => state.State.Outbox, id => state.UpdateAsync(s => s with { Outbox = s.Outbox.RemoveAll(f => f.Id == id) }), logger);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Refusals left unacknowledged by an earlier activation (or node) go out again now.
+        Outbox.SendAll();
+        return Task.CompletedTask;
+    }
 
     public async Task<FieldTripView> CreateAsync(string courseId, string? cycleId, NewFieldTrip trip)
     {
@@ -209,7 +221,13 @@ public sealed partial class FieldTripGrain(
 
     public async Task ReceiveFollowUpAsync(FollowUp followUp, IFollowUpSource replyTo)
     {
-        if (state.RecordExists && !state.State.HandledFollowUps.Contains(followUp.Id))
+        if (!state.RecordExists)
+        {
+            // No trip to record it in: the board's list of undeliverable decisions holds it (the registry awaits only
+            // the board's inbox, a leaf). Should that fail, nothing is acknowledged and the province sends it again.
+            await Registry.RecordUndeliverableAsync(UndeliverableDecisions.Of(followUp, $"field trip '{Id}' does not exist", time.GetUtcNow()));
+        }
+        else if (!state.State.HandledFollowUps.Contains(followUp.Id))
         {
             try
             {
@@ -217,13 +235,57 @@ public sealed partial class FieldTripGrain(
             }
             catch (DomainException exception)
             {
-                // A stop answer that can never apply (wrong province, answered already) is handled by being refused.
+                // A stop answer that can never apply (wrong province, answered already, trip cancelled) would fail on
+                // every delivery: it is handled by being refused, and the board is told, since a province's answer did
+                // not take effect.
                 LogFollowUpRefused(logger, exception, Id, followUp.Id);
-                await state.UpdateAsync(s => s with { HandledFollowUps = s.HandledFollowUps.Add(followUp.Id) });
+                await RefuseAsync(followUp, exception.Message);
             }
         }
 
         await replyTo.AcknowledgeFollowUpAsync(followUp.Id);
+    }
+
+    public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
+
+    public Task AcknowledgeFollowUpAsync(string followUpId) => Outbox.AcknowledgeAsync(followUpId);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == FollowUpOutbox.ReminderName ? Outbox.OnReminderAsync() : this.UnregisterIfPresentAsync(reminderName);
+
+    private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
+
+    /// <summary>
+    /// Records the refusal with where the board will see it: a <see cref="EscalationKind.DecisionRefused"/> escalation in
+    /// the trip's cycle, owed as a follow-up in the same write that marks the answer handled (never awaited: the cycle
+    /// acknowledges back here); a trip outside any cycle puts it on the board's list of undeliverable decisions.
+    /// </summary>
+    private async Task RefuseAsync(FollowUp followUp, string why)
+    {
+        var now = time.GetUtcNow();
+        var cycleId = state.State.CycleId;
+        if (string.IsNullOrEmpty(cycleId))
+        {
+            await Registry.RecordUndeliverableAsync(UndeliverableDecisions.Of(followUp, $"field trip '{Id}' refused it: {why}", now)
+                with { CourseId = state.State.CourseId });
+            await state.UpdateAsync(s => s with { HandledFollowUps = s.HandledFollowUps.Add(followUp.Id) });
+            return;
+        }
+
+        var answer = followUp.Stop;
+        var what = answer is null
+            ? $"{followUp.Kind} {followUp.Id}"
+            : $"{answer.ProvinceCode} {(answer.Confirmation is null ? "declined" : "confirmed")} stop {answer.StopNumber}";
+        var escalation = new FollowUp(
+            $"{Id}:{followUp.Id}:refused",
+            FollowUpKind.RaiseEscalation,
+            cycleId,
+            now,
+            Escalation: new EscalationNotice(
+                EscalationKind.DecisionRefused, state.State.CourseId, followUp.Id, $"Field trip {Id}: {what}, not applied: {why}"));
+        await Outbox.ArmAsync();
+        await state.UpdateAsync(s => s with { HandledFollowUps = s.HandledFollowUps.Add(followUp.Id), Outbox = s.Outbox.Add(escalation) });
+        Outbox.SendAll();
     }
 
     private async Task RecordStopAnswerAsync(FollowUp followUp)

@@ -44,6 +44,12 @@ public sealed record FieldTripState : IAuditedState<FieldTripState>
     /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
     public ImmutableArray<AuditEntry> Audit { get; init; } = [];
 
+    /// <summary>
+    /// Follow-ups to the trip's cycle not yet acknowledged (a stop answer the trip refused, as a board escalation),
+    /// written with the refusal and delivered by <see cref="FollowUpOutbox"/>.
+    /// </summary>
+    public ImmutableArray<FollowUp> Outbox { get; init; } = [];
+
     public FieldTripState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
 }
 

@@ -8,6 +8,9 @@ public sealed record InboxState
     public ImmutableArray<InboxItem> Items { get; init; } = [];
 
     public string? Email { get; init; }
+
+    /// <summary>Ids of notifications dropped by <see cref="InboxBounds"/>, oldest first: a repeat of one is not new.</summary>
+    public ImmutableArray<string> Forgotten { get; init; } = [];
 }
 
 /// <summary>A notification, whether it was read, and its mail: pending mail is the durable outbox.</summary>

@@ -103,7 +103,7 @@ public sealed partial class NotificationInboxGrain
     }
 
     private Task SetMailAsync(string id, Func<InboxItem, InboxItem> change) =>
-        state.UpdateAsync(s => s with { Items = [.. s.Items.Select(i => i.Notification.Id == id && i.Mail == MailStatus.Pending ? change(i) : i)] });
+        state.UpdateAsync(s => InboxBounds.Apply(s with { Items = [.. s.Items.Select(i => i.Notification.Id == id && i.Mail == MailStatus.Pending ? change(i) : i)] }));
 
     private OutgoingMail Compose(Notification notification, string to)
     {

@@ -40,9 +40,9 @@ public sealed partial class NotificationInboxGrain(
             throw new DomainValidationException("notification.link", "A notification links to a page of this site (a path starting with '/').");
         }
 
-        if (state.State.Items.Any(i => i.Notification.Id == notification.Id))
+        if (Known(state.State, notification.Id))
         {
-            return; // delivered again: it is one notification
+            return; // delivered again: it is one notification (also when the inbox has let it go since)
         }
 
         var status = !mail.IsConfigured ? MailStatus.None : Address() is null ? MailStatus.NoAddress : MailStatus.Pending;
@@ -52,9 +52,9 @@ public sealed partial class NotificationInboxGrain(
             await ArmMailReminderAsync();
         }
 
-        await state.UpdateAsync(s => s.Items.Any(i => i.Notification.Id == notification.Id)
+        await state.UpdateAsync(s => Known(s, notification.Id)
             ? s
-            : s with { Items = s.Items.Add(new InboxItem(notification, null, status)) });
+            : InboxBounds.Apply(s with { Items = s.Items.Add(new InboxItem(notification, null, status)) }));
         if (status == MailStatus.Pending)
         {
             KickMail();
@@ -89,11 +89,18 @@ public sealed partial class NotificationInboxGrain(
         }
 
         var now = time.GetUtcNow();
-        var updated = await state.UpdateAsync(s => s with
+        InboxItem? read = null;
+        await state.UpdateAsync(s =>
         {
-            Items = [.. s.Items.Select(i => i.Notification.Id == notificationId && i.ReadAt is null ? i with { ReadAt = now } : i)],
+            var marked = s with
+            {
+                Items = [.. s.Items.Select(i => i.Notification.Id == notificationId && i.ReadAt is null ? i with { ReadAt = now } : i)],
+            };
+            // Taken before bounding: an old notification read now may be beyond the newest read ones kept.
+            read = marked.Items.First(i => i.Notification.Id == notificationId);
+            return InboxBounds.Apply(marked);
         });
-        return View(updated.Items.First(i => i.Notification.Id == notificationId));
+        return View(read!);
     }
 
     public async Task<int> MarkAllReadAsync()
@@ -105,7 +112,7 @@ public sealed partial class NotificationInboxGrain(
         }
 
         var now = time.GetUtcNow();
-        await state.UpdateAsync(s => s with { Items = [.. s.Items.Select(i => i.ReadAt is null ? i with { ReadAt = now } : i)] });
+        await state.UpdateAsync(s => InboxBounds.Apply(s with { Items = [.. s.Items.Select(i => i.ReadAt is null ? i with { ReadAt = now } : i)] }));
         return unread;
     }
 
@@ -119,6 +126,8 @@ public sealed partial class NotificationInboxGrain(
     }
 
     public Task<string?> GetEmailAsync() => Task.FromResult(state.State.Email);
+
+    private static bool Known(InboxState s, string id) => s.Items.Any(i => i.Notification.Id == id) || s.Forgotten.Contains(id);
 
     private string? Address() => state.State.Email ?? (Key == NotificationRecipients.Board ? NonBlank(options.Value.BoardEmail) : null);
 

@@ -90,6 +90,15 @@ public static class NotificationTexts
         $"/board/cycles/{Uri.EscapeDataString(cycleId)}",
         e.RaisedAt);
 
+    /// <summary>A decision no cycle could hold (see <see cref="Registry.UndeliverableDecision"/>): the board's list of them.</summary>
+    public static Notification Undeliverable(Registry.UndeliverableDecision d) => new(
+        "undeliverable:" + d.FollowUpId,
+        NotificationKind.Escalation,
+        $"Quyết định không chuyển được ({d.TargetKey}{Course(d.CourseId)}): {d.Detail}",
+        $"A decision could not be delivered ({d.TargetKey}{Course(d.CourseId)}): {d.Detail}",
+        "/board#undeliverable",
+        d.RecordedAt);
+
     public static Notification MaterialsDue(string lecturerId, LecturerNotice notice) => new(
         "notice:" + notice.Id,
         NotificationKind.MaterialsDue,
@@ -101,6 +110,8 @@ public static class NotificationTexts
     public static string LecturerPage(string lecturerId) => "/lecturer/" + Uri.EscapeDataString(lecturerId);
 
     public static string ProvincePage(string code) => "/province/" + Uri.EscapeDataString(code);
+
+    private static string Course(string courseId) => string.IsNullOrEmpty(courseId) ? "" : ", " + courseId;
 
     private static string Why(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : " " + reason.Trim();
 

@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
-
+using OrleansTraining.Grains.Notifications;
 
 namespace OrleansTraining.Grains.Registry;
 
 public sealed class RegistryGrain([PersistentState("registry", GrainStorage.Name)] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
 {
+    /// <summary>How many undeliverable decisions are kept: rare by nature, so the newest few hundred are plenty.</summary>
+    public const int UndeliverableKept = 500;
+
     public Task<RegistryView> GetAsync() =>
         Task.FromResult(new RegistryView(state.State.CycleIds, state.State.CourseIds, state.State.LecturerIds, state.State.FieldTripIds));
 
@@ -16,6 +19,28 @@ public sealed class RegistryGrain([PersistentState("registry", GrainStorage.Name
     public Task AddLecturerAsync(string lecturerId) => AddAsync(lecturerId, s => s.LecturerIds, (s, ids) => s with { LecturerIds = ids });
 
     public Task AddFieldTripAsync(string fieldTripId) => AddAsync(fieldTripId, s => s.FieldTripIds, (s, ids) => s with { FieldTripIds = ids });
+
+    public async Task RecordUndeliverableAsync(UndeliverableDecision decision)
+    {
+        Require.Present(decision, "decision");
+        Require.Text(decision.FollowUpId, "followUpId", 300);
+        if (!state.State.Undeliverable.Any(d => d.FollowUpId == decision.FollowUpId))
+        {
+            await state.UpdateAsync(s => s with
+            {
+                Undeliverable = s.Undeliverable.Length < UndeliverableKept
+                    ? s.Undeliverable.Add(decision)
+                    : s.Undeliverable.RemoveAt(0).Add(decision),
+            });
+        }
+
+        // Every time, not only the first: a repeated delivery means the caller did not see this succeed, and the inbox is
+        // idempotent by id (and a leaf, so awaiting it forms no cycle).
+        await GrainFactory.GetGrain<INotificationInboxGrain>(NotificationRecipients.Board).ReceiveAsync(NotificationTexts.Undeliverable(decision));
+    }
+
+    public Task<ImmutableArray<UndeliverableDecision>> GetUndeliverableAsync() =>
+        Task.FromResult(state.State.Undeliverable.Reverse().ToImmutableArray());
 
     private async Task AddAsync(string id, Func<RegistryState, ImmutableArray<string>> list, Func<RegistryState, ImmutableArray<string>, RegistryState> with)
     {

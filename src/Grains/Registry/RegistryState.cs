@@ -12,4 +12,7 @@ public sealed record RegistryState
     public ImmutableArray<string> LecturerIds { get; init; } = [];
 
     public ImmutableArray<string> FieldTripIds { get; init; } = [];
+
+    /// <summary>Decisions no grain could hold, oldest first, bounded (see <see cref="RegistryGrain.UndeliverableKept"/>).</summary>
+    public ImmutableArray<UndeliverableDecision> Undeliverable { get; init; } = [];
 }

@@ -1,17 +1,23 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Registry;
 
 namespace OrleansTraining.Gateway.Pages.Board;
 
-/// <summary>Every cycle, newest first, as GET /api/cycles lists them.</summary>
+/// <summary>Every cycle, newest first, as GET /api/cycles lists them, and the decisions no cycle could hold.</summary>
 public sealed class IndexModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<CycleView> Cycles { get; private set; } = [];
 
+    /// <summary>Decisions addressed to no existing cycle or trip (GET /api/undeliverable-decisions), newest first.</summary>
+    public ImmutableArray<UndeliverableDecision> Undeliverable { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
-        var registry = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).GetAsync();
+        var registryGrain = grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
+        var registry = await registryGrain.GetAsync();
+        Undeliverable = await registryGrain.GetUndeliverableAsync();
         var cycles = await Task.WhenAll(registry.CycleIds.Select(id => grains.GetGrain<ICycleGrain>(id).GetAsync()));
         Cycles = [.. cycles.OrderByDescending(c => c.Start)];
     }

@@ -12,6 +12,9 @@ namespace OrleansTraining.Gateway.Pages.Board;
 /// A planning run followed live: a progress bar that the page refreshes itself every second while the engine works (no
 /// script), a cancel button, and what the run placed once it is done.
 /// </summary>
+/// <remarks>Start counts against the account's planning runs, as the API's start does (a 429 problem with Retry-After beyond it); Cancel does not.</remarks>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.Planning)]
+[Limits.RateLimitedHandlers("Start")]
 public sealed class PlanningRunModel(IGrainFactory grains, IStringLocalizer<Text> text) : PageModel
 {
     public const int RefreshSeconds = 1;
