@@ -42,7 +42,7 @@ public static partial class PageCallers
         var sessions = new Dictionary<Caller, string?>
         {
             [Caller.Anonymous] = null,
-            [Caller.ExpiredToken] = Expired(factory, "board", GatewayRoles.Board),
+            [Caller.ExpiredToken] = Made(factory, "board", GatewayRoles.Board, expired: true),
             [Caller.BadSignature] = Tampered(board),
             [Caller.Board] = board,
             [Caller.OwnProvince] = await SignInAsync(http, $"province-{world.OwnProvince}"),
@@ -50,6 +50,14 @@ public static partial class PageCallers
             [Caller.OwnLecturer] = await SignInAsync(http, $"lecturer-{world.OwnLecturer}"),
             [Caller.OtherLecturer] = await SignInAsync(http, $"lecturer-{world.OtherLecturer}"),
         };
+        // The expired cookie is refused for its age alone: the same cookie, unexpired, opens the board's page.
+        using (var fresh = new HttpRequestMessage(HttpMethod.Get, "/board"))
+        {
+            fresh.Headers.Add("Cookie", Made(factory, "board", GatewayRoles.Board, expired: false));
+            using var page = await http.SendAsync(fresh);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"a cookie made as the app makes them did not open /board: {(int)page.StatusCode}");
+        }
+
         var clients = new Dictionary<Caller, PageClient>();
         foreach (var (caller, session) in sessions)
         {
@@ -95,15 +103,15 @@ public static partial class PageCallers
         return (string.Join("; ", SetCookies(response).Where(c => !c.StartsWith(SessionCookie + "=", StringComparison.Ordinal))), WebUtility.HtmlDecode(token.Groups[1].Value));
     }
 
-    /// <summary>A sign-in cookie made the way the app makes its own (the scheme's ticket format), that expired an hour ago.</summary>
-    private static string Expired(GatewayFactory factory, string userName, string role)
+    /// <summary>A sign-in cookie made the way the app makes its own (the scheme's ticket format), expired an hour ago if asked.</summary>
+    private static string Made(GatewayFactory factory, string userName, string role, bool expired)
     {
         var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(PageAuth.Scheme);
         var now = (factory.Services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
         var identity = new ClaimsIdentity(
             [new Claim(GatewayClaims.Subject, userName), new Claim(GatewayClaims.Role, role)], PageAuth.Scheme, GatewayClaims.Subject, GatewayClaims.Role);
         var ticket = new AuthenticationTicket(
-            new ClaimsPrincipal(identity), new AuthenticationProperties { IssuedUtc = now.AddHours(-9), ExpiresUtc = now.AddHours(-1) }, PageAuth.Scheme);
+            new ClaimsPrincipal(identity), new AuthenticationProperties { IssuedUtc = now.AddHours(-9), ExpiresUtc = now.AddHours(expired ? -1 : 1) }, PageAuth.Scheme);
         return $"{SessionCookie}={options.TicketDataFormat.Protect(ticket)}";
     }
 
