@@ -10,7 +10,7 @@ public sealed record OwnerProperty(string Operation, string Path)
 }
 
 /// <summary>
-/// Walks every operation's JSON request body in the OpenAPI document (references, arrays and nested objects followed)
+/// Walks every operation's request body (JSON or form) in the OpenAPI document (references, arrays and nested objects followed)
 /// for the string properties whose name says they name an owner or a subject: an id, a province, a lecturer, a course…
 /// </summary>
 public static partial class OwnerProperties
@@ -22,9 +22,13 @@ public static partial class OwnerProperties
         {
             foreach (var (method, operation) in item!.AsObject())
             {
-                if (operation?["requestBody"]?["content"]?["application/json"]?["schema"] is JsonObject schema)
+                // Every kind of body: JSON, and the form fields of an upload.
+                foreach (var (_, content) in (operation?["requestBody"]?["content"] as JsonObject) ?? [])
                 {
-                    Walk(document, schema, "", $"{method.ToUpperInvariant()} {path}", found, []);
+                    if (content?["schema"] is JsonObject schema)
+                    {
+                        Walk(document, schema, "", $"{method.ToUpperInvariant()} {path}", found, []);
+                    }
                 }
             }
         }

@@ -41,6 +41,7 @@ public sealed class PageAuthorizationMatrixTests(SqliteGatewayFixture gateway, I
                 continue;
             }
 
+            output.WriteLine($"{operation}: {(PageRules.IsPublic(operation) ? "public" : string.Join(", ", admitted.Order()))}");
             var path = operation.PathIn(world);
             var before = await StorageDigest.SettledAsync(connection);
             foreach (var caller in clients.Keys.Where(c => !admitted.Contains(c)))
