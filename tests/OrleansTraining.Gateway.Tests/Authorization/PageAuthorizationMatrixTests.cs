@@ -76,6 +76,55 @@ public sealed class PageAuthorizationMatrixTests(SqliteGatewayFixture gateway, I
     }
 
     [Fact]
+    public async Task A_form_naming_anothers_offer_or_hosting_request_on_the_callers_own_page_is_refused_and_changes_nothing()
+    {
+        var world = await MatrixWorld.BuildAsync(_session, new Scenario(_session), "2067-2068");
+        var clients = await PageCallers.ClientsAsync(gateway.Factory, world);
+        var connection = gateway.Factory.ConnectionString;
+        var offer = new Dictionary<string, string> { ["Selected"] = world.AssignmentId, ["Reason"] = "Trùng lịch" };
+        var request = new Dictionary<string, string>
+        {
+            ["Reason"] = "Không đủ phòng", ["Logistics.Venue"] = "Hội trường", ["Logistics.Rooms"] = "3", ["Logistics.Lodging"] = "Nhà khách",
+            ["Logistics.Transport"] = "Xe tỉnh", ["Logistics.Contact"] = "0900000000",
+        };
+        var assignment = Uri.EscapeDataString(world.AssignmentId);
+        var probes = new (Caller Caller, string Path, Dictionary<string, string> Form)[]
+        {
+            (Caller.OtherLecturer, $"/lecturer/{world.OtherLecturer}?handler=Accept&assignmentId={assignment}", offer),
+            (Caller.OtherLecturer, $"/lecturer/{world.OtherLecturer}?handler=Decline&assignmentId={assignment}", offer),
+            (Caller.OtherLecturer, $"/lecturer/{world.OtherLecturer}?handler=AcceptMany", offer),
+            (Caller.OtherLecturer, $"/lecturer/{world.OtherLecturer}?handler=DeclineMany", offer),
+            (Caller.OtherProvince, $"/province/{world.OtherProvince}?handler=Confirm&requestId={Uri.EscapeDataString(world.RequestId)}", request),
+            (Caller.OtherProvince, $"/province/{world.OtherProvince}?handler=Decline&requestId={Uri.EscapeDataString(world.RequestId)}", request),
+        };
+        var failures = new List<string>();
+
+        foreach (var (caller, path, form) in probes)
+        {
+            var before = await StorageDigest.SettledAsync(connection);
+            using var response = await clients[caller].SendAsync("POST", path, form);
+            var after = await StorageDigest.SettledAsync(connection);
+            // The page answers for its own account only: another's offer or request is not found there (a 4xx page).
+            if ((int)response.StatusCode is < 400 or >= 500)
+            {
+                failures.Add($"{caller} POST {path}: {Describe(response)}, expected a 4xx page");
+            }
+
+            if (after != before)
+            {
+                failures.Add($"{caller} POST {path}: storage changed ({StorageDigest.Difference(before, after)})");
+            }
+        }
+
+        // The same forms from their owners are answered: the probes were refused for whose ids they named, not for their shape.
+        using var owner = await clients[Caller.OwnLecturer].SendAsync("POST", $"/lecturer/{world.OwnLecturer}?handler=Decline&assignmentId={assignment}", offer);
+        using var host = await clients[Caller.OwnProvince].SendAsync("POST", $"/province/{world.OwnProvince}?handler=Decline&requestId={Uri.EscapeDataString(world.RequestId)}", request);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(owner.StatusCode == HttpStatusCode.Redirect, $"the owner's decline: {Describe(owner)}");
+        Assert.True(host.StatusCode == HttpStatusCode.Redirect, $"the host's decline: {Describe(host)}");
+    }
+
+    [Fact]
     public async Task Every_public_page_exists_and_none_is_under_a_roles_folder()
     {
         var operations = await PageOperation.AllAsync(

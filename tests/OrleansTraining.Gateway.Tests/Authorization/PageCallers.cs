@@ -19,13 +19,15 @@ namespace OrleansTraining.Gateway.Tests.Authorization;
 /// </summary>
 public sealed class PageClient(HttpClient client, string cookies, string token)
 {
-    public async Task<HttpResponseMessage> SendAsync(string method, string path)
+    /// <summary>A GET, or a POST of the form <paramref name="fields"/> (none by default) with the caller's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SendAsync(string method, string path, IReadOnlyDictionary<string, string>? fields = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add("Cookie", cookies);
         if (method == "POST")
         {
-            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+            var form = new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["__RequestVerificationToken"] = token };
+            request.Content = new FormUrlEncodedContent(form);
         }
 
         return await client.SendAsync(request);
