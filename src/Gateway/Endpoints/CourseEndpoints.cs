@@ -149,7 +149,7 @@ public static class CourseEndpoints
         // Old records name units absorbed in 2025: "Sóc Trăng" is Cần Thơ's own name too.
         if (request.ProvinceCode is { } named && !user.ActsFor(ProvinceDirectory.Resolve(named)?.Code ?? named))
         {
-            return ProblemResults.Forbidden($"This account nominates for province '{ownProvince}' only.");
+            return ProblemResults.Forbidden("provinceCode", $"This account nominates for province '{ownProvince}' only.");
         }
 
         var errors = new FieldErrors().Check(request.Trainees.Count > 0, "trainees", "Nominate at least one trainee.");

@@ -76,7 +76,7 @@ public static class EvaluationEndpoints
             return ProblemResults.Invalid(errors.ToDictionary());
         }
 
-        await grains.GetGrain<ICourseGrain>(courseId).SubmitEvaluationAsync(secret, new EvaluationForm(ratings));
+        await grains.GetGrain<ICourseGrain>(courseId).SubmitEvaluationAsync(secret, new EvaluationForm(ratings, request.TraineeId));
         return TypedResults.NoContent();
     }
 

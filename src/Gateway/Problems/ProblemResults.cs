@@ -9,6 +9,12 @@ public static class ProblemResults
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
+    /// <summary>A 403 about a field of the body (an owner the caller may not act for), named under "errors" as a 400 would.</summary>
+    public static ProblemHttpResult Forbidden(string field, string detail) =>
+        TypedResults.Problem(
+            detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+
     public static NotFound<ProblemDetails> NotFound(string what, string id) =>
         TypedResults.NotFound(new ProblemDetails
         {

@@ -70,9 +70,12 @@ public sealed record DailyAttendance(DateOnly Day, ImmutableArray<string> Presen
 [GenerateSerializer, Immutable, Alias("ot.EvaluationRequest")]
 public sealed record EvaluationRequest(string SessionId, int Content, int Method, int Usefulness, string? Comment);
 
-/// <summary>One trainee's ratings of every session of the course, submitted at once.</summary>
+/// <summary>
+/// One trainee's ratings of every session of the course, submitted at once. The trainee is the link's own;
+/// <see cref="TraineeId"/>, when a client sends one, must name that same trainee (a link never rates for another).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ot.EvaluationForm")]
-public sealed record EvaluationForm(ImmutableArray<EvaluationRequest> Ratings);
+public sealed record EvaluationForm(ImmutableArray<EvaluationRequest> Ratings, string? TraineeId = null);
 
 /// <summary>A paper form the board types in; <see cref="TraineeId"/> (optional) uses up that trainee's link.</summary>
 [GenerateSerializer, Immutable, Alias("ot.PaperEvaluation")]

@@ -53,6 +53,12 @@ public sealed partial class CourseGrain
     {
         var (ticket, trainee) = FindTicket(secret);
         Require.Present(form, "form");
+        // The link says who rates; a body naming someone else is refused rather than ignored, so no client believes it rated for them.
+        if (form.TraineeId is { } named && !string.Equals(named, trainee.TraineeId, StringComparison.Ordinal))
+        {
+            throw new DomainValidationException("traineeId", "An evaluation link rates as its own trainee; the body may not name another.");
+        }
+
         var rows = CheckForm(form.Ratings, trainee, EvaluationSource.Link);
         var now = time.GetUtcNow();
         await state.UpdateAsync(s =>

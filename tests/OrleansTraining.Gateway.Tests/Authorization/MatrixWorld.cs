@@ -48,7 +48,7 @@ public sealed partial record MatrixWorld(
             "sessionKey" => $"{CourseId}-{SessionId}",
             "version" => "2027",
             "stopNumber" => "1",
-            "tripId" => DemoIds.FieldTrip2005Id,
+            "tripId" or "fieldTripId" => DemoIds.FieldTrip2005Id,
             "date" => "2090-01-02",
             "id" => segment switch
             {

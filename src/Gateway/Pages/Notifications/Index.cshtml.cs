@@ -25,7 +25,7 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
     {
         if (Inbox() is not { } inbox)
         {
-            return User.Identity?.IsAuthenticated == true ? Forbid(PageAuth.Scheme) : Challenge(PageAuth.Scheme);
+            return Refusal();
         }
 
         PageNumber = Math.Max(1, PageNumber);
@@ -37,7 +37,7 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
     {
         if (Inbox() is not { } inbox)
         {
-            return Forbid(PageAuth.Scheme);
+            return Refusal();
         }
 
         try
@@ -58,13 +58,16 @@ public sealed class IndexModel(IGrainFactory grains, IStringLocalizer<Text> text
     {
         if (Inbox() is not { } inbox)
         {
-            return Forbid(PageAuth.Scheme);
+            return Refusal();
         }
 
         await inbox.MarkAllReadAsync();
         TempData["Notice"] = text["NotificationsMarkedRead"].Value;
         return RedirectToPage();
     }
+
+    /// <summary>No inbox: without a session, to sign-in (a post too, not the 403 page); signed in without one, the 403 page.</summary>
+    private IActionResult Refusal() => User.Identity?.IsAuthenticated == true ? Forbid(PageAuth.Scheme) : Challenge(PageAuth.Scheme);
 
     private INotificationInboxGrain? Inbox() =>
         OwnInbox.KeyOf(User) is { } key ? grains.GetGrain<INotificationInboxGrain>(key) : null;

@@ -32,6 +32,15 @@ public sealed class NominationsModel(IGrainFactory grains, IStringLocalizer<Text
 
     public async Task<IActionResult> OnPostNominateAsync(string courseId)
     {
+        if (string.IsNullOrWhiteSpace(courseId))
+        {
+            // A post naming no course (not from this page's forms) names no course there is: no grain has an empty key.
+            Problem = text["CourseNotFound"];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync();
+            return Page();
+        }
+
         try
         {
             await grains.GetGrain<ICourseGrain>(courseId).NominateAsync(new NominationRequest(Code,
