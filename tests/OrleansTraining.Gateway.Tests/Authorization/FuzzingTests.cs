@@ -10,7 +10,8 @@ namespace OrleansTraining.Gateway.Tests.Authorization;
 
 /// <summary>
 /// Over 10,000 malformed requests across every operation, each sent by a caller the operation admits: no answer is a
-/// 5xx, and no refused request writes anything (every grain state's version read back from storage).
+/// 5xx, and no refused request writes anything, nor does any read (every grain state's version read back from storage).
+/// Only after an accepted write does the test wait for storage to settle before the next check.
 /// </summary>
 public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper output) : IClassFixture<SqliteGatewayFixture>
 {
@@ -21,7 +22,7 @@ public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper
     private readonly GatewaySession _session = gateway.Session;
 
     [Fact]
-    public async Task Ten_thousand_malformed_requests_answer_no_5xx_and_a_refused_one_writes_nothing()
+    public async Task Ten_thousand_malformed_requests_answer_no_5xx_and_neither_a_refused_one_nor_a_read_writes_anything()
     {
         var world = await MatrixWorld.BuildAsync(_session, new Scenario(_session), CycleId);
         var clients = await Callers.ClientsAsync(gateway.Factory, _session, world);
@@ -51,12 +52,14 @@ public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper
                     continue;
                 }
 
-                if (status >= 400)
+                // A read must write nothing whatever it answers (RFC 9110's safe methods), so only an accepted write
+                // needs the wait for storage to settle; checking the rest at once keeps 10,000 requests quick.
+                if (status >= 400 || request.Method is "GET" or "HEAD")
                 {
                     var after = await StorageDigest.ReadAsync(connection);
                     if (after != before)
                     {
-                        // Storage was settled after the last accepted request, so this refused one wrote.
+                        // Storage was settled after the last accepted write, so this request wrote.
                         var settled = await StorageDigest.SettledAsync(connection);
                         failures.Add($"{operation} as {caller}, {request.Description}: {status} but storage changed ({StorageDigest.Difference(before, after)})");
                         before = settled;
