@@ -141,6 +141,54 @@ public sealed class NotificationEndpointsTests(SqliteGatewayFixture gateway) : I
     }
 
     [Fact]
+    public async Task The_board_dismisses_an_undeliverable_decision_once_by_api_or_page_and_a_repeated_delivery_does_not_bring_it_back()
+    {
+        var grains = _session.Factory.Services.GetRequiredService<IGrainFactory>();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var gone = $"gone-{suffix}";
+        FollowUp Decision(string what) => new($"hue:req-{suffix}-{what}:escalate", FollowUpKind.RaiseEscalation, gone, DateTimeOffset.UtcNow,
+            Escalation: new EscalationNotice(EscalationKind.HostingRequestUnanswered, $"{gone}-c01", $"req-{suffix}", "Huế has not answered."));
+        var (byApi, byPage) = (Decision("api"), Decision("page"));
+        var board = await _session.BoardAsync();
+        foreach (var decision in new[] { byApi, byPage })
+        {
+            await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue"));
+        }
+
+        await UntilAsync(
+            () => board.GetJsonAsync("/api/undeliverable-decisions"),
+            l => l.EnumerateArray().Count(d => d.Str("followUpId").Contains(suffix, StringComparison.Ordinal)) == 2,
+            "both decisions were listed");
+        var path = $"/api/undeliverable-decisions/{Uri.EscapeDataString(byApi.Id)}/dismiss";
+        await (await (await _session.ProvinceAsync("hue")).PostAsync(path, null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await board.PostAsync($"/api/undeliverable-decisions/{Uri.EscapeDataString("no-such-" + suffix)}/dismiss", null)).ProblemAsync(HttpStatusCode.NotFound);
+
+        var dismissed = await board.PostJsonAsync(path, null);
+        Assert.Equal("board", dismissed.Str("dismissedBy"));
+        var again = await board.PostJsonAsync(path, null); // dismissing again changes nothing: the first dismissal stands
+        Assert.Equal(dismissed.Str("dismissedAt"), again.Str("dismissedAt"));
+        await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(byApi, grains.GetGrain<IProvinceGrain>("hue")); // delivered again
+
+        // The page's button dismisses the other one.
+        var page = await PageSession.SignInAsync(_session.Factory, "board");
+        var button = $"followUpId={Uri.EscapeDataString(byPage.Id)}"; // the address of its row's button
+        Assert.Contains(button, await (await page.GetAsync("/board")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var posted = await page.PostFormAsync("/board", "Dismiss", new Dictionary<string, string> { ["followUpId"] = byPage.Id });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.BadRequest), (
+            (await page.PostFormAsync("/board", "Dismiss", new Dictionary<string, string> { ["followUpId"] = "no-such-" + suffix })).StatusCode,
+            (await page.PostFormAsync("/board", "Dismiss")).StatusCode));
+
+        var open = await board.GetJsonAsync("/api/undeliverable-decisions");
+        Assert.DoesNotContain(open.EnumerateArray(), d => d.Str("followUpId").Contains(suffix, StringComparison.Ordinal));
+        var all = (await board.GetJsonAsync("/api/undeliverable-decisions?includeDismissed=true")).EnumerateArray()
+            .Where(d => d.Str("followUpId").Contains(suffix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, all.Count); // kept once each: the repeated delivery was recognised
+        Assert.All(all, d => Assert.Equal("board", d.Str("dismissedBy")));
+        Assert.DoesNotContain(button, await (await page.GetAsync("/board")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_inbox_keeps_the_newest_read_notifications_and_every_unread_one()
     {
         var grains = _session.Factory.Services.GetRequiredService<IGrainFactory>();

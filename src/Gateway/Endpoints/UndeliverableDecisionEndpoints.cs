@@ -12,12 +12,19 @@ public static class UndeliverableDecisionEndpoints
 {
     public static IEndpointRouteBuilder MapUndeliverableDecisionEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/undeliverable-decisions", ListAsync).WithTags("Cycles").RequireAuthorization(GatewayPolicies.Board)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("Decisions that reached no cycle or field trip able to record them, newest first.");
+        var decisions = routes.MapGroup("/api/undeliverable-decisions").WithTags("Cycles").RequireAuthorization(GatewayPolicies.Board)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        decisions.MapGet("/", ListAsync)
+            .WithSummary("Decisions that reached no cycle or field trip able to record them, newest first (dismissed ones too with includeDismissed=true).");
+        decisions.MapPost("/{followUpId}/dismiss", DismissAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The board has dealt with the decision: it leaves the list, recording who dismissed it and when. Dismissing it again changes nothing.");
         return routes;
     }
 
-    private static async Task<Ok<UndeliverableDecision[]>> ListAsync(IGrainFactory grains) =>
-        TypedResults.Ok((await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).GetUndeliverableAsync()).ToArray());
+    private static async Task<Ok<UndeliverableDecision[]>> ListAsync(IGrainFactory grains, bool includeDismissed = false) =>
+        TypedResults.Ok((await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).GetUndeliverableAsync(includeDismissed)).ToArray());
+
+    private static async Task<Ok<UndeliverableDecision>> DismissAsync(string followUpId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).DismissUndeliverableAsync(followUpId));
 }

@@ -24,7 +24,13 @@ public interface IRegistryGrain : IGrainWithStringKey
     /// </summary>
     Task RecordUndeliverableAsync(UndeliverableDecision decision);
 
-    /// <summary>The decisions no grain could hold, newest first.</summary>
+    /// <summary>The decisions no grain could hold, newest first; those the board dismissed only when asked for.</summary>
     [ReadOnly]
-    Task<System.Collections.Immutable.ImmutableArray<UndeliverableDecision>> GetUndeliverableAsync();
+    Task<System.Collections.Immutable.ImmutableArray<UndeliverableDecision>> GetUndeliverableAsync(bool includeDismissed = false);
+
+    /// <summary>
+    /// The board has dealt with the decision: it leaves the list, recording who (the caller in the request context) and
+    /// when. Dismissing it again changes nothing. NotFoundException for an id not on the list.
+    /// </summary>
+    Task<UndeliverableDecision> DismissUndeliverableAsync(string followUpId);
 }

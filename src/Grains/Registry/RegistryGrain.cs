@@ -4,7 +4,8 @@ using OrleansTraining.Grains.Notifications;
 
 namespace OrleansTraining.Grains.Registry;
 
-public sealed class RegistryGrain([PersistentState("registry", GrainStorage.Name)] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
+public sealed class RegistryGrain(
+    [PersistentState("registry", GrainStorage.Name)] IPersistentState<RegistryState> state, TimeProvider time) : Grain, IRegistryGrain
 {
     /// <summary>How many undeliverable decisions are kept: rare by nature, so the newest few hundred are plenty.</summary>
     public const int UndeliverableKept = 500;
@@ -39,8 +40,28 @@ public sealed class RegistryGrain([PersistentState("registry", GrainStorage.Name
         await GrainFactory.GetGrain<INotificationInboxGrain>(NotificationRecipients.Board).ReceiveAsync(NotificationTexts.Undeliverable(decision));
     }
 
-    public Task<ImmutableArray<UndeliverableDecision>> GetUndeliverableAsync() =>
-        Task.FromResult(state.State.Undeliverable.Reverse().ToImmutableArray());
+    public Task<ImmutableArray<UndeliverableDecision>> GetUndeliverableAsync(bool includeDismissed = false) =>
+        Task.FromResult(state.State.Undeliverable.Reverse().Where(d => includeDismissed || d.DismissedAt is null).ToImmutableArray());
+
+    public async Task<UndeliverableDecision> DismissUndeliverableAsync(string followUpId)
+    {
+        Require.Text(followUpId, "followUpId", 300);
+        if (state.State.Undeliverable.FirstOrDefault(d => d.FollowUpId == followUpId) is { DismissedAt: not null } already)
+        {
+            return already; // dismissed before: nothing to write, the first dismissal stands
+        }
+
+        var by = RequestContext.Get(AuditContext.Actor) is string { Length: > 0 } actor ? actor : AuditContext.System;
+        var next = await state.UpdateAsync(s =>
+        {
+            var decision = s.Undeliverable.FirstOrDefault(d => d.FollowUpId == followUpId)
+                ?? throw new NotFoundException("Undeliverable decision", followUpId);
+            return decision.DismissedAt is not null
+                ? s // dismissed already: nothing changes, the first dismissal stands
+                : s with { Undeliverable = s.Undeliverable.Replace(decision, decision with { DismissedAt = time.GetUtcNow(), DismissedBy = by }) };
+        });
+        return next.Undeliverable.First(d => d.FollowUpId == followUpId);
+    }
 
     private async Task AddAsync(string id, Func<RegistryState, ImmutableArray<string>> list, Func<RegistryState, ImmutableArray<string>, RegistryState> with)
     {
