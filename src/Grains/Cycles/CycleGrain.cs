@@ -187,27 +187,17 @@ public sealed partial class CycleGrain(
     public async Task<CyclePlan> GetPlanAsync()
     {
         EnsureExists();
-        return new CyclePlan(Id, state.State.Status, [.. await CoursesAsync()], state.State.PlanIssues);
+        return new CyclePlan(Id, state.State.Status, [.. await ReadCoursesAsync(await ReadModel.GetAsync())], state.State.PlanIssues);
     }
 
     public async Task<CycleReport> GetReportAsync()
     {
         EnsureExists();
-        var courses = await CoursesAsync();
+        var model = await ReadModel.GetAsync();
+        var courses = await ReadCoursesAsync(model);
         var topics = (await CurriculumTopicsAsync(state.State.CurriculumVersion)).ToDictionary(t => t.Code, t => t.TitleVi, StringComparer.Ordinal);
         var lecturerIds = courses.SelectMany(c => c.Sessions).Select(x => x.LecturerId).OfType<string>().Distinct(StringComparer.Ordinal);
-        var names = await Task.WhenAll(lecturerIds.Select(async id =>
-        {
-            try
-            {
-                return (Id: id, Name: (string?)(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync()).FullName);
-            }
-            catch (NotFoundException)
-            {
-                return (Id: id, Name: null); // an old record may name a lecturer no longer on file: the report shows the id
-            }
-        }));
-        var lecturers = names.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
+        var lecturers = await ReadLecturerNamesAsync(model, lecturerIds);
 
         var s = state.State;
         return CycleReportBuilder.Build(
@@ -586,6 +576,8 @@ public sealed partial class CycleGrain(
         {
             views.Add(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync());
         }
+
+        await KeepLecturerNamesAsync(views);
 
         // A lecturer qualified for a topic is qualified for the parts the cycle's curriculum split out of it.
         var lineage = string.IsNullOrEmpty(state.State.CurriculumVersion)
