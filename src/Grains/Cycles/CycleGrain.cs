@@ -186,20 +186,18 @@ public sealed partial class CycleGrain(
 
     public async Task<CyclePlan> GetPlanAsync()
     {
-        EnsureExists();
-        return new CyclePlan(Id, state.State.Status, [.. await ReadCoursesAsync(await ReadModel.GetAsync())], state.State.PlanIssues);
+        var s = Answered();
+        return new CyclePlan(Id, s.Status, [.. await ReadCoursesAsync(s, await ReadModel.GetAsync())], s.PlanIssues);
     }
 
     public async Task<CycleReport> GetReportAsync()
     {
-        EnsureExists();
+        var s = Answered();
         var model = await ReadModel.GetAsync();
-        var courses = await ReadCoursesAsync(model);
-        var topics = (await CurriculumTopicsAsync(state.State.CurriculumVersion)).ToDictionary(t => t.Code, t => t.TitleVi, StringComparer.Ordinal);
+        var courses = await ReadCoursesAsync(s, model);
+        var topics = (await CurriculumTopicsAsync(s.CurriculumVersion)).ToDictionary(t => t.Code, t => t.TitleVi, StringComparer.Ordinal);
         var lecturerIds = courses.SelectMany(c => c.Sessions).Select(x => x.LecturerId).OfType<string>().Distinct(StringComparer.Ordinal);
         var lecturers = await ReadLecturerNamesAsync(model, lecturerIds);
-
-        var s = state.State;
         return CycleReportBuilder.Build(
             Id, s.Status, time.GetUtcNow(), courses, s.Escalations, new ReportNames(topics, lecturers), new BoardConclusions(s.Conclusions, s.Recommendations));
     }
