@@ -47,12 +47,6 @@ internal sealed class GatewayNode(string name, string gateway, string connection
         start.Environment["Limits__PlanningPermits"] = "0";
         start.Environment["Limits__AccountPermits"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // Three nodes, PostgreSQL and the load share two cores: server GC (a heap and a GC thread per core in each of three
-        // processes) costs more than it saves; workstation concurrent GC unless the caller chose (DOTNET_gcServer=1).
-        if (!start.Environment.ContainsKey("DOTNET_gcServer"))
-        {
-            start.Environment["DOTNET_gcServer"] = "0";
-        }
         _process = Process.Start(start)!;
         // Drained and dropped: a full pipe would block the node.
         _process.OutputDataReceived += (_, _) => { };
