@@ -55,6 +55,67 @@ public sealed class CycleReadModelTests
             new[] { (a, "Nguyễn Văn A"), (b, "Trần Thị B") },
             report.CourseDetails.Single().Lecturers.Select(l => (l.Id, l.Name)).ToArray());
     }
+
+    [Fact]
+    public async Task Plan_and_report_answer_while_the_cycle_is_held_up_handling_an_answer()
+    {
+        var hold = HoldCycleFollowUps.Register();
+        await using var silo = await GrainCluster.StartAsync(configure: builder => builder.AddSiloBuilderConfigurator<HoldCycleFollowUps>());
+        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
+        var offer = (await lecturer.GetAssignmentsAsync()).Single().Offer;
+
+        hold.Close();
+        await lecturer.AcceptAsync(offer.AssignmentId);
+        await hold.Held.WaitAsync(GrainCluster.ResponseTimeout);
+
+        // Without interleaving these would queue behind the held call and time out.
+        var plan = await cycle.GetPlanAsync();
+        await cycle.GetReportAsync();
+        Assert.Equal(StaffingStatus.Offered, plan.Courses.Single().Sessions.Single(s => s.SessionId == offer.SessionId).Staffing);
+
+        hold.Open();
+        await Until.DeliveredAsync(lecturer);
+        var after = await cycle.GetPlanAsync();
+        Assert.Equal(StaffingStatus.Accepted, after.Courses.Single().Sessions.Single(s => s.SessionId == offer.SessionId).Staffing);
+    }
+}
+
+/// <summary>While closed, holds every follow-up a cycle receives inside the cycle's turn, as a slow decision would.</summary>
+public sealed class HoldCycleFollowUps : ISiloConfigurator, IIncomingGrainCallFilter
+{
+    private static HoldCycleFollowUps? _current;
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _closed;
+
+    public Task Held => _held.Task;
+
+    public static HoldCycleFollowUps Register() => _current = new HoldCycleFollowUps();
+
+    public void Close() => _closed = true;
+
+    public void Open()
+    {
+        _closed = false;
+        _open.TrySetResult();
+    }
+
+    public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddIncomingGrainCallFilter(_current!);
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (_closed && context.Grain is ICycleGrain && context.InterfaceMethod?.Name == nameof(ICycleGrain.ReceiveFollowUpAsync))
+        {
+            _held.TrySetResult();
+            await _open.Task;
+        }
+
+        await context.Invoke();
+    }
 }
 
 /// <summary>Counts the calls that read a course's or a lecturer's view (the fan-out the read model replaces).</summary>
