@@ -4,7 +4,12 @@ namespace OrleansTraining.Grains.Common;
 [Alias("ot.IFollowUpSource")]
 public interface IFollowUpSource : IGrainWithStringKey
 {
-    /// <summary>Removes the follow-up from the sender's outbox; acknowledging an unknown id does nothing.</summary>
+    /// <summary>
+    /// Removes the follow-up from the sender's outbox; acknowledging an unknown id does nothing. One-way: the receiver
+    /// (a cycle handling every lecturer's answers) must not wait in a busy sender's queue; a lost acknowledgement only
+    /// means the sender sends again and the receiver, having handled the id, acknowledges again.
+    /// </summary>
+    [OneWay]
     Task AcknowledgeFollowUpAsync(string followUpId);
 
     /// <summary>The follow-ups not yet acknowledged: empty once every receiver has handled what this grain decided.</summary>

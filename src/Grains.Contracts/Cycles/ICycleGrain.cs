@@ -47,10 +47,12 @@ public interface ICycleGrain : IFollowUpTarget, ICycleCourseEdits, ICyclePlannin
     /// <summary>Planned → Published: hosting requests go to provinces and offers to lecturers, each with a deadline.</summary>
     Task<CycleView> PublishAsync();
 
-    [ReadOnly]
+    /// <summary>Interleaves with the cycle's decisions: answers from the state as of the last finished call.</summary>
+    [AlwaysInterleave]
     Task<CyclePlan> GetPlanAsync();
 
-    [ReadOnly]
+    /// <summary>Interleaves with the cycle's decisions: answers from the state as of the last finished call.</summary>
+    [AlwaysInterleave]
     Task<CycleReport> GetReportAsync();
 
     Task<ImmutableArray<Escalation>> GetEscalationsAsync(bool includeResolved);

@@ -459,14 +459,15 @@ public sealed partial class CourseGrain(
         }
     }
 
-    private CourseView View()
+    private CourseView View() => View(state.State);
+
+    private CourseView View(CourseState s)
     {
-        var s = state.State;
         return new CourseView(
             Id, s.CycleId, s.CurriculumVersion, s.Title, s.Audience, s.Capacity, s.QuotaPerProvince, s.CoOrganisers, s.Status,
             s.HostProvince, s.Start, s.End, s.HostingRequestId, s.HostLogistics, s.DeclinedByProvinces, s.Sessions, s.Trainees,
             s.MaterialsSentOn, s.MaterialsOverdue, s.Evaluations, s.FieldTripIds, s.Attendance, NominationsCloseAt(s),
-            s.Status is CourseStatus.Published or CourseStatus.HostConfirmed && NominationsCloseAt(s) is { } close && time.GetUtcNow() < close,
+            CourseNominationWindow.IsOpen(s.Status, NominationsCloseAt(s), time.GetUtcNow()),
             s.Start?.AddDays(-deadlines.Value.MaterialsDaysBeforeStart))
         {
             CancelledReason = s.CancelledReason,

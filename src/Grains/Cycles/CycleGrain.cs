@@ -186,30 +186,18 @@ public sealed partial class CycleGrain(
 
     public async Task<CyclePlan> GetPlanAsync()
     {
-        EnsureExists();
-        return new CyclePlan(Id, state.State.Status, [.. await CoursesAsync()], state.State.PlanIssues);
+        var s = Answered();
+        return new CyclePlan(Id, s.Status, [.. await ReadCoursesAsync(s, await ReadModel.GetAsync())], s.PlanIssues);
     }
 
     public async Task<CycleReport> GetReportAsync()
     {
-        EnsureExists();
-        var courses = await CoursesAsync();
-        var topics = (await CurriculumTopicsAsync(state.State.CurriculumVersion)).ToDictionary(t => t.Code, t => t.TitleVi, StringComparer.Ordinal);
+        var s = Answered();
+        var model = await ReadModel.GetAsync();
+        var courses = await ReadCoursesAsync(s, model);
+        var topics = (await CurriculumTopicsAsync(s.CurriculumVersion)).ToDictionary(t => t.Code, t => t.TitleVi, StringComparer.Ordinal);
         var lecturerIds = courses.SelectMany(c => c.Sessions).Select(x => x.LecturerId).OfType<string>().Distinct(StringComparer.Ordinal);
-        var names = await Task.WhenAll(lecturerIds.Select(async id =>
-        {
-            try
-            {
-                return (Id: id, Name: (string?)(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync()).FullName);
-            }
-            catch (NotFoundException)
-            {
-                return (Id: id, Name: null); // an old record may name a lecturer no longer on file: the report shows the id
-            }
-        }));
-        var lecturers = names.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
-
-        var s = state.State;
+        var lecturers = await ReadLecturerNamesAsync(model, lecturerIds);
         return CycleReportBuilder.Build(
             Id, s.Status, time.GetUtcNow(), courses, s.Escalations, new ReportNames(topics, lecturers), new BoardConclusions(s.Conclusions, s.Recommendations));
     }
@@ -590,6 +578,8 @@ public sealed partial class CycleGrain(
         {
             views.Add(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync());
         }
+
+        await KeepLecturerNamesAsync(views);
 
         // A lecturer qualified for a topic is qualified for the parts the cycle's curriculum split out of it.
         var lineage = string.IsNullOrEmpty(state.State.CurriculumVersion)

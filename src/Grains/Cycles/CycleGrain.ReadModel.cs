@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Lecturers;
+
+namespace OrleansTraining.Grains.Cycles;
+
+/// <summary>
+/// The board's whole-cycle reads answer from the read model (<see cref="ICycleReadModelGrain"/>) instead of calling
+/// every course and lecturer: only a course or lecturer the model does not hold yet (a new activation of it) is read
+/// from its grain, once, and added to it. They interleave with the cycle's own calls (a decision may wait on busy
+/// lecturers and provinces for seconds under load), so they read the state as it was when the last call finished,
+/// never one a running decision has not yet finished writing.
+/// </summary>
+public sealed partial class CycleGrain : IIncomingGrainCallFilter
+{
+    private CycleState? _answered;
+
+    private ICycleReadModelGrain ReadModel => GrainFactory.GetGrain<ICycleReadModelGrain>(Id);
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.InterfaceMethod?.Name is nameof(GetPlanAsync) or nameof(GetReportAsync))
+        {
+            await context.Invoke();
+            return;
+        }
+
+        _answered ??= state.RecordExists ? state.State : null;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            _answered = state.RecordExists ? state.State : null;
+        }
+    }
+
+    /// <summary>The state as of the last finished call (what the board may read while a decision runs).</summary>
+    private CycleState Answered() => _answered ?? (state.RecordExists ? state.State : throw new NotFoundException("cycle", Id));
+
+    /// <summary>The cycle's courses in course order, as of now.</summary>
+    private async Task<List<CourseView>> ReadCoursesAsync(CycleState answered, CycleReadModel model)
+    {
+        var ids = answered.CourseIds;
+        var read = await Task.WhenAll(ids
+            .Where(id => !model.Courses.ContainsKey(id))
+            .Select(id => GrainFactory.GetGrain<ICourseGrain>(id).GetAsync()));
+        foreach (var course in read)
+        {
+            await ReadModel.FillCourseAsync(course);
+        }
+
+        var now = time.GetUtcNow();
+        var fresh = read.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        return [.. ids.Select(id => model.Courses.TryGetValue(id, out var kept) ? CourseNominationWindow.At(kept, now) : fresh[id])];
+    }
+
+    /// <summary>The names of <paramref name="lecturerIds"/> on file (a lecturer no longer on file is left out).</summary>
+    private async Task<ImmutableDictionary<string, string>> ReadLecturerNamesAsync(CycleReadModel model, IEnumerable<string> lecturerIds)
+    {
+        var read = await Task.WhenAll(lecturerIds.Where(id => !model.LecturerNames.ContainsKey(id)).Select(async id =>
+        {
+            try
+            {
+                return (Id: id, Name: (string?)(await GrainFactory.GetGrain<ILecturerGrain>(id).GetAsync()).FullName);
+            }
+            catch (NotFoundException)
+            {
+                return (Id: id, Name: null); // an old record may name a lecturer no longer on file: the report shows the id
+            }
+        }));
+        var found = read.Where(n => n.Name is not null).ToImmutableDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
+        if (!found.IsEmpty)
+        {
+            await ReadModel.AddLecturerNamesAsync(found);
+        }
+
+        return model.LecturerNames.SetItems(found);
+    }
+
+    /// <summary>Planning reads every lecturer anyway: their names go to the read model for the report.</summary>
+    private Task KeepLecturerNamesAsync(IEnumerable<LecturerView> lecturers) =>
+        ReadModel.AddLecturerNamesAsync(lecturers.ToImmutableDictionary(l => l.Id, l => l.FullName, StringComparer.Ordinal));
+}
