@@ -54,7 +54,10 @@ public sealed partial class CourseGrain : IIncomingGrainCallFilter
         {
             // The change itself is stored and answered; the read model catches up on the retry timer (or the next change).
             LogReadModelPublishFailed(logger, exception, Id);
-            _readModelRetry ??= this.RegisterGrainTimer(() => PublishViewAsync(null), new GrainTimerCreationOptions(ReadModelRetryDelay, ReadModelRetryDelay));
+            // Kept alive until published: an idle course deactivated with its view unpublished would leave the board
+            // reading an older view of it until its next change.
+            _readModelRetry ??= this.RegisterGrainTimer(
+                () => PublishViewAsync(null), new GrainTimerCreationOptions(ReadModelRetryDelay, ReadModelRetryDelay) { KeepAlive = true });
         }
     }
 
