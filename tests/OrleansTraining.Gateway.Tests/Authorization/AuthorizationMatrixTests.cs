@@ -38,7 +38,7 @@ public sealed class AuthorizationMatrixTests(SqliteGatewayFixture gateway, ITest
         {
             var path = world.PathOf(operation.Pattern);
             var admitted = ExplicitRules.For(operation) ?? operation.Admitted();
-            var before = await StorageDigest.SettledAsync(connection);
+            var before = await world.SettledAsync(_session, connection);
             foreach (var caller in clients.Keys.Where(c => !admitted.Contains(c)))
             {
                 var status = await SendAsync(clients[caller], operation, path, world);

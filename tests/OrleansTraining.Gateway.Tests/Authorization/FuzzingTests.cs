@@ -60,7 +60,7 @@ public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper
                     if (after != before)
                     {
                         // Storage was settled after the last accepted write, so this request wrote.
-                        var settled = await StorageDigest.SettledAsync(connection);
+                        var settled = await world.SettledAsync(_session, connection);
                         failures.Add($"{operation} as {caller}, {request.Description}: {status} but storage changed ({StorageDigest.Difference(before, after)})");
                         before = settled;
                         continue;
@@ -68,7 +68,7 @@ public sealed class FuzzingTests(SqliteGatewayFixture gateway, ITestOutputHelper
                 }
                 else
                 {
-                    before = await StorageDigest.SettledAsync(connection);
+                    before = await world.SettledAsync(_session, connection);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using OrleansTraining.Gateway.Tests.Infrastructure;
 using OrleansTraining.Grains.Demo;
@@ -29,6 +30,29 @@ public sealed partial record MatrixWorld(
         var requests = await board.GetJsonAsync($"/api/provinces/{host}/hosting-requests");
         var request = requests.EnumerateArray().First(r => r.GetProperty("request").Str("courseId") == courseId).GetProperty("request").Str("requestId");
         return new MatrixWorld(cycleId, courseId, host, otherProvince, lecturer, other, request, session1.Str("assignmentId"), session1.Str("sessionId"), session1.Str("topicCode"));
+    }
+
+    /// <summary>
+    /// Storage once quiet, after any planning run of the world's cycle has ended: an admitted start runs the planner in
+    /// the background and applies its plan seconds later, a write the next operation's refusals would be blamed for.
+    /// </summary>
+    public async Task<string> SettledAsync(GatewaySession session, string connectionString)
+    {
+        using var board = await session.BoardAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await board.GetAsync($"/api/cycles/{CycleId}/planning-runs/current");
+            if (response.StatusCode != System.Net.HttpStatusCode.OK
+                || (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).Str("status") is not ("Running" or "Applying"))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return await StorageDigest.SettledAsync(connectionString);
     }
 
     /// <summary>The pattern with its parameters filled in: "{id}" by the segment before it (a cycle, course, lecturer…).</summary>

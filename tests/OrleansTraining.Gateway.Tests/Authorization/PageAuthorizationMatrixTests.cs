@@ -43,7 +43,7 @@ public sealed class PageAuthorizationMatrixTests(SqliteGatewayFixture gateway, I
 
             output.WriteLine($"{operation}: {(PageRules.IsPublic(operation) ? "public" : string.Join(", ", admitted.Order()))}");
             var path = operation.PathIn(world);
-            var before = await StorageDigest.SettledAsync(connection);
+            var before = await world.SettledAsync(_session, connection);
             foreach (var caller in clients.Keys.Where(c => !admitted.Contains(c)))
             {
                 using var response = await clients[caller].SendAsync(operation.Method, path);
