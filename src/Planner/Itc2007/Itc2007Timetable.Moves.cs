@@ -56,8 +56,7 @@ public sealed partial class Itc2007Timetable
                 return false;
         }
 
-        var before = Score;
-        _undoCount = 0;
+        var before = BeginMove();
         Remember(lecture);
         Remove(lecture);
         if (other >= 0)
@@ -118,8 +117,7 @@ public sealed partial class Itc2007Timetable
         if (fromP1 > EmptyRooms(p2) + fromP2 || fromP2 > EmptyRooms(p1) + fromP1)
             return false;
 
-        var before = Score;
-        _undoCount = 0;
+        var before = BeginMove();
         for (var i = 0; i < count; i++)
         {
             Remember(_scratch[i]);
@@ -160,8 +158,7 @@ public sealed partial class Itc2007Timetable
         var last = _courseFirstLecture[course + 1];
         var target = _room[first + random.Next(last - first)];
 
-        var before = Score;
-        _undoCount = 0;
+        var before = BeginMove();
         for (var l = first; l < last; l++)
         {
             if (_room[l] == target)
