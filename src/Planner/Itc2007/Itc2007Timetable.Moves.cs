@@ -58,10 +58,18 @@ public sealed partial class Itc2007Timetable
 
         var before = BeginMove();
         Remember(lecture);
+        if (other >= 0)
+            Remember(other);
+        if (toPeriod == fromPeriod)
+        {
+            MoveRoomWithinPeriod(lecture, toRoom);
+            delta = Score - before;
+            return true;
+        }
+
         Remove(lecture);
         if (other >= 0)
         {
-            Remember(other);
             Remove(other);
             Add(other, fromPeriod, fromRoom);
         }
@@ -166,18 +174,10 @@ public sealed partial class Itc2007Timetable
             var other = _occupant[_period[l] * _rooms + target];
             if (other >= 0 && _lectureCourse[other] == course)
                 continue;
-            var fromRoom = _room[l];
-            var period = _period[l];
             Remember(l);
-            Remove(l);
             if (other >= 0)
-            {
                 Remember(other);
-                Remove(other);
-                Add(other, period, fromRoom);
-            }
-
-            Add(l, period, target);
+            MoveRoomWithinPeriod(l, target);
         }
 
         if (_undoCount == 0)

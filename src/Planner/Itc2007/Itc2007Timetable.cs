@@ -265,6 +265,45 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         return Score - before;
     }
 
+    /// <summary>
+    /// A lecture to another room of its period, swapping with the occupant if any. Clashes, compactness and working
+    /// days depend on periods alone, so only the room terms (capacity, room stability) are recomputed.
+    /// </summary>
+    private void MoveRoomWithinPeriod(int lecture, int toRoom)
+    {
+        var period = _period[lecture];
+        var fromRoom = _room[lecture];
+        var other = _occupant[period * _rooms + toRoom];
+        RoomTerms(lecture, fromRoom, -1);
+        if (other >= 0)
+        {
+            RoomTerms(other, toRoom, -1);
+            _room[other] = fromRoom;
+        }
+
+        _occupant[period * _rooms + fromRoom] = other;
+        _occupant[period * _rooms + toRoom] = lecture;
+        _room[lecture] = toRoom;
+        RoomTerms(lecture, toRoom, +1);
+        if (other >= 0)
+            RoomTerms(other, fromRoom, +1);
+    }
+
+    private void RoomTerms(int lecture, int room, int sign)
+    {
+        var course = _lectureCourse[lecture];
+        _soft += sign * Math.Max(0, _instance.Courses[course].Students - _roomCapacity[room]);
+        ref var roomLoad = ref _courseRoomLoad[course * _rooms + room];
+        if ((sign > 0 && roomLoad == 0) || (sign < 0 && roomLoad == 1))
+        {
+            var extraBefore = Math.Max(0, _courseRooms[course] - 1);
+            _courseRooms[course] += sign;
+            _soft += Math.Max(0, _courseRooms[course] - 1) - extraBefore;
+        }
+
+        roomLoad += sign;
+    }
+
     /// <summary>Adds (+1) or removes (-1) one lecture like <see cref="Change"/>, updating the counters but not the cost (for undo).</summary>
     private void Shift(int lecture, int period, int room, int sign)
     {
