@@ -12,11 +12,11 @@ public sealed record Itc2007SolverSettings
 
     /// <summary>
     /// Automatic start temperature = this × the median uphill move of the instance (the end temperature follows, see
-    /// <see cref="EndTemperatureRatio"/>). 0.6 (was 1.0): over seeds 1–5 at 4 M iterations the sum of mean costs on the
-    /// five instances that missed their target (comp01/03/08/09/14) went 300.6 → 292.2 (0.45: 292.2, 0.8: 295.2), each of
-    /// the five better; on comp02/05/07/10/12 784.6 → 798.0 (comp05 330 → 342, comp02 53 → 51), all still far inside their targets.
+    /// <see cref="EndTemperatureRatio"/>). 0.6 was tried and not kept: at 4 M iterations the sum of mean costs on
+    /// comp01/03/08/09/14 went 300.6 → 292.2 over seeds 1–5 but 300.8 → 303.8 over seeds 6–10, and on comp02/05/07/10/12
+    /// 784.6 → 798.0 (seeds 1–5): within the seeds' noise, not an improvement.
     /// </summary>
-    public double StartTemperatureFactor { get; init; } = 0.6;
+    public double StartTemperatureFactor { get; init; } = 1.0;
 
     /// <summary>
     /// Automatic end temperature = start temperature × this. 1/80 (was 1/40): with Kempe chains at 50 % the sum of
