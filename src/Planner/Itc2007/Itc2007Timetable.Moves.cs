@@ -56,13 +56,20 @@ public sealed partial class Itc2007Timetable
                 return false;
         }
 
-        var before = Score;
-        _undoCount = 0;
+        var before = BeginMove();
         Remember(lecture);
+        if (other >= 0)
+            Remember(other);
+        if (toPeriod == fromPeriod)
+        {
+            MoveRoomWithinPeriod(lecture, toRoom);
+            delta = Score - before;
+            return true;
+        }
+
         Remove(lecture);
         if (other >= 0)
         {
-            Remember(other);
             Remove(other);
             Add(other, fromPeriod, fromRoom);
         }
@@ -118,8 +125,7 @@ public sealed partial class Itc2007Timetable
         if (fromP1 > EmptyRooms(p2) + fromP2 || fromP2 > EmptyRooms(p1) + fromP1)
             return false;
 
-        var before = Score;
-        _undoCount = 0;
+        var before = BeginMove();
         for (var i = 0; i < count; i++)
         {
             Remember(_scratch[i]);
@@ -160,8 +166,7 @@ public sealed partial class Itc2007Timetable
         var last = _courseFirstLecture[course + 1];
         var target = _room[first + random.Next(last - first)];
 
-        var before = Score;
-        _undoCount = 0;
+        var before = BeginMove();
         for (var l = first; l < last; l++)
         {
             if (_room[l] == target)
@@ -169,18 +174,10 @@ public sealed partial class Itc2007Timetable
             var other = _occupant[_period[l] * _rooms + target];
             if (other >= 0 && _lectureCourse[other] == course)
                 continue;
-            var fromRoom = _room[l];
-            var period = _period[l];
             Remember(l);
-            Remove(l);
             if (other >= 0)
-            {
                 Remember(other);
-                Remove(other);
-                Add(other, period, fromRoom);
-            }
-
-            Add(l, period, target);
+            MoveRoomWithinPeriod(l, target);
         }
 
         if (_undoCount == 0)

@@ -48,6 +48,7 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
 
     private long _hard;
     private long _soft;
+    private Score _beforeMove;
 
     public Itc2007Timetable(Itc2007Instance instance)
     {
@@ -150,13 +151,30 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         }
     }
 
+    /// <summary>
+    /// Puts the moved lectures back by their counters alone and restores the score saved before the move: most moves
+    /// are rejected, and recomputing every cost term on the way back cost as much as the move itself.
+    /// </summary>
     public void UndoLastMove()
     {
         for (var i = 0; i < _undoCount; i++)
-            Remove(_undoLecture[i]);
+        {
+            var lecture = _undoLecture[i];
+            Shift(lecture, _period[lecture], _room[lecture], -1);
+        }
+
         for (var i = 0; i < _undoCount; i++)
-            Add(_undoLecture[i], _undoPeriod[i], _undoRoom[i]);
+            Shift(_undoLecture[i], _undoPeriod[i], _undoRoom[i], +1);
+        (_hard, _soft) = (_beforeMove.Hard, _beforeMove.Soft);
         _undoCount = 0;
+    }
+
+    /// <summary>Starts a move: nothing remembered yet, and the score to go back to on undo.</summary>
+    private Score BeginMove()
+    {
+        _undoCount = 0;
+        _beforeMove = Score;
+        return _beforeMove;
     }
 
     public void SaveBest()
@@ -245,6 +263,77 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
 
         roomLoad += sign;
         return Score - before;
+    }
+
+    /// <summary>
+    /// A lecture to another room of its period, swapping with the occupant if any. Clashes, compactness and working
+    /// days depend on periods alone, so only the room terms (capacity, room stability) are recomputed.
+    /// </summary>
+    private void MoveRoomWithinPeriod(int lecture, int toRoom)
+    {
+        var period = _period[lecture];
+        var fromRoom = _room[lecture];
+        var other = _occupant[period * _rooms + toRoom];
+        RoomTerms(lecture, fromRoom, -1);
+        if (other >= 0)
+        {
+            RoomTerms(other, toRoom, -1);
+            _room[other] = fromRoom;
+        }
+
+        _occupant[period * _rooms + fromRoom] = other;
+        _occupant[period * _rooms + toRoom] = lecture;
+        _room[lecture] = toRoom;
+        RoomTerms(lecture, toRoom, +1);
+        if (other >= 0)
+            RoomTerms(other, fromRoom, +1);
+    }
+
+    private void RoomTerms(int lecture, int room, int sign)
+    {
+        var course = _lectureCourse[lecture];
+        _soft += sign * Math.Max(0, _instance.Courses[course].Students - _roomCapacity[room]);
+        ref var roomLoad = ref _courseRoomLoad[course * _rooms + room];
+        if ((sign > 0 && roomLoad == 0) || (sign < 0 && roomLoad == 1))
+        {
+            var extraBefore = Math.Max(0, _courseRooms[course] - 1);
+            _courseRooms[course] += sign;
+            _soft += Math.Max(0, _courseRooms[course] - 1) - extraBefore;
+        }
+
+        roomLoad += sign;
+    }
+
+    /// <summary>Adds (+1) or removes (-1) one lecture like <see cref="Change"/>, updating the counters but not the cost (for undo).</summary>
+    private void Shift(int lecture, int period, int room, int sign)
+    {
+        var course = _lectureCourse[lecture];
+        if (sign > 0)
+        {
+            _period[lecture] = period;
+            _room[lecture] = room;
+            _occupant[period * _rooms + room] = lecture;
+        }
+        else
+        {
+            _period[lecture] = -1;
+            _room[lecture] = -1;
+            _occupant[period * _rooms + room] = -1;
+        }
+
+        _teacherLoad[_courseTeacher[course] * _periods + period] += sign;
+        foreach (var curriculum in _courseCurricula[course])
+            _curriculumLoad[curriculum * _periods + period] += sign;
+
+        ref var dayLoad = ref _courseDayLoad[course * _instance.Days + period / _periodsPerDay];
+        if ((sign > 0 && dayLoad == 0) || (sign < 0 && dayLoad == 1))
+            _courseDays[course] += sign;
+        dayLoad += sign;
+
+        ref var roomLoad = ref _courseRoomLoad[course * _rooms + room];
+        if ((sign > 0 && roomLoad == 0) || (sign < 0 && roomLoad == 1))
+            _courseRooms[course] += sign;
+        roomLoad += sign;
     }
 
     private static int ClashChange(ref int load, int sign)

@@ -63,6 +63,39 @@ public sealed class Itc2007SolverTests
         Assert.Equal(result.Search.Best.Soft, check.Cost);
     }
 
+    [Theory]
+    [InlineData("comp01.ctt")]
+    [InlineData("comp07.ctt")]
+    public void Undoing_any_move_restores_the_timetable_and_its_cost_exactly(string file)
+    {
+        var timetable = new Itc2007Timetable(Itc2007Parser.Parse(Instances.Read(file))) { Moves = new Itc2007MoveMix(RoomOnly: 0.2, Kempe: 0.3, CourseRoom: 0.2) };
+        timetable.Construct(seed: 3);
+        var random = new SplitMix64(11);
+        var undone = 0;
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            var before = timetable.Score;
+            var solution = timetable.ToSolution().ToCompetitionFormat();
+            if (!timetable.TryApplyRandomMove(random, out var delta))
+                continue;
+            Assert.Equal(before + delta, timetable.Score);
+            if (random.Next(2) == 0)
+                continue;
+            timetable.UndoLastMove();
+            undone++;
+            Assert.Equal(before, timetable.Score);
+            Assert.Equal(solution, timetable.ToSolution().ToCompetitionFormat());
+        }
+
+        // Taking every lecture out and putting it back recomputes the cost from the counters the undos left.
+        var score = timetable.Score;
+        timetable.SaveBest();
+        timetable.RestoreBest();
+        Assert.True(undone > 1_000);
+        Assert.Equal(score, timetable.Score);
+    }
+
     [Fact]
     public void Same_seed_and_iteration_limit_give_the_same_timetable()
     {
