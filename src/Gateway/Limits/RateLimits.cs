@@ -76,6 +76,12 @@ public static class RateLimits
         var seconds = RetryAfter.Seconds(rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds;
+        if (TooManyRequestsPage.Wanted(context.Request))
+        {
+            await TooManyRequestsPage.WriteAsync(context, seconds);
+            return;
+        }
+
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

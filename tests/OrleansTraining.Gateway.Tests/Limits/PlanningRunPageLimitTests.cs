@@ -5,7 +5,7 @@ namespace OrleansTraining.Gateway.Tests.Limits;
 
 /// <summary>
 /// The planning-run page's Start is a planning run like the API's: beyond the account's limit it answers 429 with
-/// Retry-After and starts nothing; stopping a run is never limited.
+/// Retry-After and starts nothing, on a page in the visitor's language; stopping a run is never limited.
 /// </summary>
 public sealed class PlanningRunPageLimitTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
 {
@@ -30,7 +30,12 @@ public sealed class PlanningRunPageLimitTests(LimitedGatewayFixture gateway) : I
         var refused = starts[^1];
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
-        Assert.Contains("try again", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A page for the person at the browser, in the pages' language, not a problem document shown as raw JSON.
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
+        Assert.Contains($"Vui lòng thử lại sau {(int)refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds} giây.", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{PagePath}\">", page, StringComparison.Ordinal);
 
         // Stopping is not a planning run: it still works, as often as needed; reading the page costs nothing.
         Assert.Equal(HttpStatusCode.Redirect, (await board.PostFormAsync(PagePath, "Cancel")).StatusCode);
