@@ -132,7 +132,11 @@ public sealed class CourseRulesTests
         Assert.Equal(2, first.Length);
         Assert.StartsWith(view.Id + ".", first[0].Token);
         Assert.Equal(2, (await course.GetEvaluationFormAsync(secret)).Sessions.Length);
-        await course.SubmitEvaluationAsync(secret, new EvaluationForm([new("s01", 5, 4, 3, "Rõ ràng"), new("s02", 4, 4, 4, null)]));
+        // The link says who rates: a body naming the other trainee is refused and uses nothing up; naming its own is fine.
+        Assert.Equal("traineeId", (await Assert.ThrowsAsync<DomainValidationException>(() => course.SubmitEvaluationAsync(
+            secret, new EvaluationForm([new("s01", 1, 1, 1, null), new("s02", 1, 1, 1, null)], first[1].TraineeId)))).Field);
+        Assert.Empty((await course.GetAsync()).Evaluations);
+        await course.SubmitEvaluationAsync(secret, new EvaluationForm([new("s01", 5, 4, 3, "Rõ ràng"), new("s02", 4, 4, 4, null)], first[0].TraineeId));
 
         Assert.Equal(ConflictRules.EvaluationAlreadySubmitted, (await Assert.ThrowsAsync<ConflictException>(() =>
             course.SubmitEvaluationAsync(secret, new EvaluationForm([new("s01", 1, 1, 1, null), new("s02", 1, 1, 1, null)])))).Rule);
