@@ -218,18 +218,7 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         var info = _instance.Courses[course];
         var day = period / _periodsPerDay;
 
-        if (sign > 0)
-        {
-            _period[lecture] = period;
-            _room[lecture] = room;
-            _occupant[period * _rooms + room] = lecture;
-        }
-        else
-        {
-            _period[lecture] = -1;
-            _room[lecture] = -1;
-            _occupant[period * _rooms + room] = -1;
-        }
+        Occupy(lecture, period, room, sign);
 
         // Clashes: a count of n lectures in one cell is n - 1 violations.
         _hard += ClashChange(ref _teacherLoad[_courseTeacher[course] * _periods + period], sign);
@@ -304,22 +293,20 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         roomLoad += sign;
     }
 
+    /// <summary>Puts the lecture into its cell (+1) or takes it out (-1): the placement both <see cref="Change"/> and <see cref="Shift"/> begin with.</summary>
+    private void Occupy(int lecture, int period, int room, int sign)
+    {
+        var placed = sign > 0;
+        _period[lecture] = placed ? period : -1;
+        _room[lecture] = placed ? room : -1;
+        _occupant[period * _rooms + room] = placed ? lecture : -1;
+    }
+
     /// <summary>Adds (+1) or removes (-1) one lecture like <see cref="Change"/>, updating the counters but not the cost (for undo).</summary>
     private void Shift(int lecture, int period, int room, int sign)
     {
         var course = _lectureCourse[lecture];
-        if (sign > 0)
-        {
-            _period[lecture] = period;
-            _room[lecture] = room;
-            _occupant[period * _rooms + room] = lecture;
-        }
-        else
-        {
-            _period[lecture] = -1;
-            _room[lecture] = -1;
-            _occupant[period * _rooms + room] = -1;
-        }
+        Occupy(lecture, period, room, sign);
 
         _teacherLoad[_courseTeacher[course] * _periods + period] += sign;
         foreach (var curriculum in _courseCurricula[course])
