@@ -150,12 +150,12 @@ public sealed class FieldTripEndpointsTests(SqliteGatewayFixture gateway) : ICla
 
         await _grains.GetGrain<IFieldTripGrain>(tripId).ReceiveFollowUpAsync(wrong, _grains.GetGrain<IProvinceGrain>("da-nang"));
 
-        var escalations = await UntilAsync(
+        var escalations = await Poll.UntilAsync(
             () => board.GetJsonAsync("/api/cycles/2161-2162/escalations"), e => e.GetArrayLength() > 0, "the refusal reached the cycle");
         var escalation = Assert.Single(escalations.EnumerateArray());
         Assert.Equal(("DecisionRefused", courseId, wrong.Id), (escalation.Str("kind"), escalation.Str("courseId"), escalation.Str("subjectKey")));
         Assert.Contains("da-nang declined stop 1", escalation.Str("detail"), StringComparison.Ordinal);
-        var bell = await UntilAsync(
+        var bell = await Poll.UntilAsync(
             () => board.GetJsonAsync("/api/notifications?take=100"),
             p => p.Items("items").Any(n => n.Str("id") == $"escalation:2161-2162:{escalation.Str("id")}"),
             "the board's bell rang");
@@ -164,39 +164,12 @@ public sealed class FieldTripEndpointsTests(SqliteGatewayFixture gateway) : ICla
         await (await (await _session.ProvinceAsync("da-nang")).GetAsync("/api/cycles/2161-2162/escalations")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string because)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {value}");
-            await Task.Delay(25);
-        }
-    }
-
     private static JsonElement Request(JsonElement requests, string requestId) =>
         requests.EnumerateArray().Single(r => r.GetProperty("request").Str("requestId") == requestId);
 
     private async Task<JsonElement> WaitAsync(string tripId, Func<JsonElement, bool> done, string because)
     {
         var board = await _session.BoardAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var trip = await board.GetJsonAsync($"/api/field-trips/{tripId}");
-            if (done(trip))
-            {
-                return trip;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {trip}");
-            await Task.Delay(25);
-        }
+        return await Poll.UntilAsync(() => board.GetJsonAsync($"/api/field-trips/{tripId}"), done, because);
     }
 }

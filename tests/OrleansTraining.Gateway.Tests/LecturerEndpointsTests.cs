@@ -37,7 +37,7 @@ public sealed class LecturerEndpointsTests(SqliteGatewayFixture gateway) : IClas
         await (await _session.ProvinceAsync(host)).PostJsonAsync(
             $"/api/provinces/{host}/hosting-requests/{course.Str("hostingRequestId")}/confirm", Scenario.Logistics("Hội trường Tỉnh ủy 2061"));
 
-        var confirmed = await UntilAsync(() => AssignmentAsync(offer), a => a.GetProperty("offer").GetProperty("logistics").ValueKind == JsonValueKind.Object, "the logistics reached the lecturer");
+        var confirmed = await Poll.UntilAsync(() => AssignmentAsync(offer), a => a.GetProperty("offer").GetProperty("logistics").ValueKind == JsonValueKind.Object, "the logistics reached the lecturer");
         var logistics = confirmed.GetProperty("offer").GetProperty("logistics");
         Assert.Equal("Hội trường Tỉnh ủy 2061", logistics.Str("venue"));
         Assert.False(string.IsNullOrWhiteSpace(logistics.StrOrNull("lodging")));
@@ -188,7 +188,7 @@ public sealed class LecturerEndpointsTests(SqliteGatewayFixture gateway) : IClas
 
         // Where the lecturer's calendar fits the new host the acceptance stands and names it; otherwise it is withdrawn.
         // Either way the assignment stays in the lecturer's list, saying why.
-        var told = await UntilAsync(
+        var told = await Poll.UntilAsync(
             () => AssignmentAsync(offer),
             a => a.Str("status") == "Withdrawn" || a.GetProperty("offer").Str("provinceCode") != host,
             "the lecturer was told of the host change");
@@ -252,20 +252,4 @@ public sealed class LecturerEndpointsTests(SqliteGatewayFixture gateway) : IClas
 
     private static string StatusOf(List<JsonElement> assignments, string assignmentId) =>
         assignments.Single(a => a.GetProperty("offer").Str("assignmentId") == assignmentId).Str("status");
-
-    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string because)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {value}");
-            await Task.Delay(25);
-        }
-    }
 }

@@ -115,14 +115,14 @@ public sealed class NotificationEndpointsTests(SqliteGatewayFixture gateway) : I
         await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue"));
         await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue")); // delivered again
 
-        var listed = await UntilAsync(
+        var listed = await Poll.UntilAsync(
             () => board.GetJsonAsync("/api/undeliverable-decisions"),
             l => l.EnumerateArray().Any(d => d.Str("followUpId") == decision.Id),
             "the decision was listed");
         var item = Assert.Single(listed.EnumerateArray(), d => d.Str("followUpId") == decision.Id);
         Assert.Equal((gone, $"{gone}-c01", "RaiseEscalation"), (item.Str("targetKey"), item.Str("courseId"), item.Str("kind")));
         Assert.Contains("does not exist", item.Str("detail"), StringComparison.Ordinal);
-        var bell = await UntilAsync(
+        var bell = await Poll.UntilAsync(
             () => board.GetJsonAsync("/api/notifications?take=100"),
             p => p.Items("items").Any(n => n.Str("id") == "undeliverable:" + decision.Id),
             "the board's bell rang");
@@ -155,7 +155,7 @@ public sealed class NotificationEndpointsTests(SqliteGatewayFixture gateway) : I
             await grains.GetGrain<ICycleGrain>(gone).ReceiveFollowUpAsync(decision, grains.GetGrain<IProvinceGrain>("hue"));
         }
 
-        await UntilAsync(
+        await Poll.UntilAsync(
             () => board.GetJsonAsync("/api/undeliverable-decisions"),
             l => l.EnumerateArray().Count(d => d.Str("followUpId").Contains(suffix, StringComparison.Ordinal)) == 2,
             "both decisions were listed");
@@ -212,21 +212,5 @@ public sealed class NotificationEndpointsTests(SqliteGatewayFixture gateway) : I
         Assert.False(Find(page, "bulk-new").GetProperty("read").GetBoolean());
         await (await client.PostAsync("/api/notifications/bulk-001/read", null)).ProblemAsync(HttpStatusCode.NotFound); // the oldest read went
         Assert.True((await client.PostJsonAsync($"/api/notifications/bulk-{InboxBounds.ReadKept + 5:000}/read", null)).GetProperty("read").GetBoolean());
-    }
-
-    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string because)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {value}");
-            await Task.Delay(25);
-        }
     }
 }

@@ -47,21 +47,8 @@ public sealed class Scenario(GatewaySession session)
     /// Reads the course until <paramref name="done"/> holds: an answer is recorded at once, and the cycle's follow-up
     /// (re-offer, new host, staffing) reaches the course a moment later.
     /// </summary>
-    public async Task<JsonElement> CourseAsync(string courseId, Func<JsonElement, bool> done, string because)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var course = await CourseAsync(courseId);
-            if (done(course))
-            {
-                return course;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}: {course}");
-            await Task.Delay(25);
-        }
-    }
+    public Task<JsonElement> CourseAsync(string courseId, Func<JsonElement, bool> done, string because) =>
+        Poll.UntilAsync(() => CourseAsync(courseId), done, because);
 
     /// <summary>Courses whose host province has a pending hosting request, in plan order.</summary>
     public static List<JsonElement> CoursesAwaitingHost(JsonElement plan) =>
