@@ -27,7 +27,8 @@ public sealed class RegistryGrain(
         Require.Text(decision.FollowUpId, "followUpId", 300);
         if (!state.State.Undeliverable.Any(d => d.FollowUpId == decision.FollowUpId))
         {
-            await state.UpdateAsync(s => s with
+            // Checked again inside: after a concurrent write the decision is made again on the state read back.
+            await state.UpdateAsync(s => s.Undeliverable.Any(d => d.FollowUpId == decision.FollowUpId) ? s : s with
             {
                 Undeliverable = s.Undeliverable.Length < UndeliverableKept
                     ? s.Undeliverable.Add(decision)
