@@ -48,9 +48,13 @@ internal sealed class GatewayNode(string name, string gateway, string connection
         start.Environment["Limits__AccountPermits"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _process = Process.Start(start)!;
-        // Drained and dropped: a full pipe would block the node.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Drained (a full pipe would block the node) and dropped, unless BENCH_NODE_LOGS names a folder to keep them in.
+        var logFolder = Environment.GetEnvironmentVariable("BENCH_NODE_LOGS");
+        var log = string.IsNullOrEmpty(logFolder)
+            ? null
+            : TextWriter.Synchronized(new StreamWriter(Path.Combine(logFolder, $"{Name}.log"), append: true) { AutoFlush = true });
+        _process.OutputDataReceived += (_, e) => log?.WriteLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => log?.WriteLine(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }

@@ -50,9 +50,40 @@ public sealed class StateUpdatesTests
         Assert.Equal(11, state.State);
     }
 
+    [Fact]
+    public async Task While_a_decision_is_being_written_readers_see_the_stored_state_and_the_decision_once_stored()
+    {
+        var stored = new TaskCompletionSource();
+        var state = new ScriptedState { Writing = () => stored.Task };
+
+        var update = state.UpdateAsync(n => n + 1);
+
+        Assert.Equal(1, state.State);
+        Assert.Equal(0, state.Committed());
+        stored.SetResult();
+        await update;
+        Assert.Equal(1, state.Committed());
+    }
+
+    [Fact]
+    public async Task A_decision_whose_write_fails_is_never_shown_to_readers()
+    {
+        var stored = new TaskCompletionSource();
+        var state = new ScriptedState { Writing = () => stored.Task };
+
+        var update = state.UpdateAsync(n => n + 1);
+        stored.SetException(new TimeoutException("the database is down"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => update);
+        Assert.Equal(0, state.Committed());
+        Assert.Equal(0, state.State);
+    }
+
     private sealed class ScriptedState : IPersistentState<int>
     {
         public Action OnWrite { get; set; } = () => { };
+
+        public Func<Task> Writing { get; set; } = () => Task.CompletedTask;
 
         public Action OnRead { get; set; } = () => { };
 
@@ -67,7 +98,7 @@ public sealed class StateUpdatesTests
         public Task WriteStateAsync()
         {
             OnWrite();
-            return Task.CompletedTask;
+            return Writing();
         }
 
         public Task ReadStateAsync()

@@ -11,7 +11,8 @@ public interface ILecturerGrain : IFollowUpSource
     /// <exception cref="Common.ConflictException">rule already-exists.</exception>
     Task<LecturerView> CreateAsync(NewLecturer lecturer);
 
-    [ReadOnly]
+    /// <remarks>Never waits behind a change being written: answers from the state as last stored.</remarks>
+    [AlwaysInterleave]
     Task<LecturerView> GetAsync();
 
     /// <summary>
@@ -20,7 +21,8 @@ public interface ILecturerGrain : IFollowUpSource
     /// </summary>
     Task<LecturerView> SetUnavailabilityAsync(ImmutableArray<DateOnly> dates);
 
-    [ReadOnly]
+    /// <remarks>Never waits behind a change being written: answers from the state as last stored.</remarks>
+    [AlwaysInterleave]
     Task<ImmutableArray<AssignmentView>> GetAssignmentsAsync();
 
     /// <summary>Refused with ConflictException (lecturer-double-booked, lecturer-needs-travel-day, lecturer-unavailable, lecturer-max-sessions, already-answered).</summary>

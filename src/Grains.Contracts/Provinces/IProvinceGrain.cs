@@ -10,7 +10,8 @@ namespace OrleansTraining.Grains.Provinces;
 [Alias("ot.IProvinceGrain")]
 public interface IProvinceGrain : IFollowUpSource
 {
-    [ReadOnly]
+    /// <remarks>Never waits behind a change being written: answers from the state as last stored.</remarks>
+    [AlwaysInterleave]
     Task<ProvinceView> GetAsync();
 
     Task<ProvinceView> ConfigureAsync(ProvinceSettings settings);
@@ -18,11 +19,13 @@ public interface IProvinceGrain : IFollowUpSource
     /// <summary>Records a past hosting (demo history, roll-over). Idempotent per course id.</summary>
     Task<ProvinceView> AddHostingHistoryAsync(HostingRecord record);
 
-    [ReadOnly]
+    /// <remarks>Never waits behind a change being written: answers from the state as last stored.</remarks>
+    [AlwaysInterleave]
     Task<ImmutableArray<HostingRequestView>> GetHostingRequestsAsync();
 
     /// <exception cref="Common.NotFoundException">unknown request id.</exception>
-    [ReadOnly]
+    /// <remarks>Never waits behind a change being written: answers from the state as last stored.</remarks>
+    [AlwaysInterleave]
     Task<HostingRequestView> GetHostingRequestAsync(string requestId);
 
     /// <exception cref="Common.ConflictException">rule already-answered when the request was answered or withdrawn.</exception>

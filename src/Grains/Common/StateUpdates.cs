@@ -8,6 +8,17 @@ internal static class StateUpdates
 {
     private const int Attempts = 3;
 
+    /// <summary>The stored state of each persistent state whose next state is being written (see <see cref="Committed"/>).</summary>
+    private static readonly ConditionalWeakTable<object, StrongBox<object?>> InFlight = new();
+
+    /// <summary>
+    /// The state as last stored: while <see cref="UpdateAsync"/> awaits the write of a decision, its previous state, else
+    /// the current one. An <c>[AlwaysInterleave]</c> read answers from it, so it never waits behind a write and never
+    /// shows a decision that is not stored yet (and may never be, should the write fail).
+    /// </summary>
+    public static TState Committed<TState>(this IPersistentState<TState> state) =>
+        InFlight.TryGetValue(state, out var stored) ? (TState)stored.Value! : state.State;
+
     /// <summary>
     /// Decides the next state from the current one and writes it. <paramref name="decide"/> throws a domain exception
     /// when the change is not allowed, before anything is written. When another activation wrote first, the state is
@@ -16,6 +27,26 @@ internal static class StateUpdates
     /// </summary>
     public static async Task<TState> UpdateAsync<TState>(
         this IPersistentState<TState> state, Func<TState, TState> decide, [CallerMemberName] string operation = "")
+    {
+        // Only the outermost update of a state publishes what is stored: the grain's own turn is never interleaved with another
+        // update of it, but this keeps a nested or interleaved one from clearing the marker early.
+        var stored = new StrongBox<object?>(state.State);
+        var publishes = InFlight.TryAdd(state, stored);
+        try
+        {
+            return await DecideAndWriteAsync(state, decide, operation, stored);
+        }
+        finally
+        {
+            if (publishes)
+            {
+                InFlight.Remove(state);
+            }
+        }
+    }
+
+    private static async Task<TState> DecideAndWriteAsync<TState>(
+        IPersistentState<TState> state, Func<TState, TState> decide, string operation, StrongBox<object?> stored)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -34,6 +65,7 @@ internal static class StateUpdates
                 // conflict and re-read, so the retry decides again on the stored state.
                 state.State = previous;
                 await state.ReadStateAsync();
+                stored.Value = state.State;
                 if (attempt == Attempts)
                 {
                     throw new ConflictException(ConflictRules.ConcurrentUpdate, "The record changed concurrently; try again.");

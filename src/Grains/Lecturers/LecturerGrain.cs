@@ -81,7 +81,7 @@ public sealed partial class LecturerGrain(
     public Task<ImmutableArray<AssignmentView>> GetAssignmentsAsync()
     {
         EnsureExists();
-        return Task.FromResult(state.State.Assignments);
+        return Task.FromResult(state.Committed().Assignments);
     }
 
     public async Task ReceiveOfferAsync(TeachingOffer offer)
@@ -230,7 +230,7 @@ public sealed partial class LecturerGrain(
 
     private LecturerView View()
     {
-        var s = state.State;
+        var s = state.Committed();
         var load = s.Assignments
             .Where(a => a.Status == AssignmentStatus.Accepted)
             .GroupBy(a => a.Offer.CycleId)

@@ -61,13 +61,13 @@ public sealed partial class ProvinceGrain(
     public Task<ImmutableArray<HostingRequestView>> GetHostingRequestsAsync()
     {
         Info();
-        return Task.FromResult(state.State.Requests.Select(WithHistory).ToImmutableArray());
+        return Task.FromResult(state.Committed().Requests.Select(WithHistory).ToImmutableArray());
     }
 
     public Task<HostingRequestView> GetHostingRequestAsync(string requestId)
     {
         Info();
-        return Task.FromResult(WithHistory(Find(state.State, requestId)));
+        return Task.FromResult(WithHistory(Find(state.Committed(), requestId)));
     }
 
     /// <summary>Requests stored before logistics could be amended have no history yet: an empty one, never a missing one.</summary>
@@ -307,7 +307,7 @@ public sealed partial class ProvinceGrain(
     private ProvinceView View()
     {
         var info = Info();
-        var s = state.State;
+        var s = state.Committed();
         return new ProvinceView(
             info.Code,
             info.NameVi,
