@@ -58,8 +58,14 @@ public sealed record CycleState : IAuditedState<CycleState>
     /// <summary>The board's recommendations, including open ones carried from the cycle before.</summary>
     public ImmutableArray<Recommendation> Recommendations { get; init; } = [];
 
-    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    /// <summary>
+    /// Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail) and kept
+    /// here only until the audit log has it (Common/Audit/AuditFeed).
+    /// </summary>
     public ImmutableArray<AuditEntry> Audit { get; init; } = [];
 
-    public CycleState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
+    public CycleState WithAudit(ImmutableArray<AuditEntry> audit, long auditCount) => this with { Audit = audit, AuditCount = auditCount };
+
+    /// <summary>Audit entries ever recorded (the newest one's sequence number); added last so the earlier field ids stay.</summary>
+    public long AuditCount { get; init; }
 }

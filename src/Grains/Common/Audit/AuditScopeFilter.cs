@@ -7,7 +7,10 @@ internal sealed class AuditScopeFilter(TimeProvider time) : IIncomingGrainCallFi
     {
         // A timer tick names no domain method; the audit takes the method that wrote instead (see AuditTrail).
         var operation = context.InterfaceName.Contains("IGrainTimerInvoker", StringComparison.Ordinal) ? "" : Trim(context.MethodName);
-        AuditScope.Current = new AuditScope(context.TargetId.ToString(), operation, time);
+        AuditScope.Current = new AuditScope(context.TargetId.ToString(), operation, time)
+        {
+            Feed = (context.TargetContext.GrainInstance as IAuditFeedSource)?.AuditFeed,
+        };
         await context.Invoke();
     }
 
