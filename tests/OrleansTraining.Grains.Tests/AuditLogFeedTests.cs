@@ -197,6 +197,62 @@ public sealed class AuditLogFeedTests
         Assert.Equal([Day(42), Day(41)], after.Entries.Take(2).Select(e => e.Changes.Single(c => c.Field == "unavailableDates[+]").After));
     }
 
+    public static TheoryData<StorageKind> Databases => [StorageKind.Sqlite, StorageKind.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task On_either_database_the_trail_reaches_the_audit_log_table_and_reads_the_same_after_a_restart(StorageKind storage)
+    {
+        var database = await FreshDatabase.CreateAsync(storage);
+        var id = $"l-{GrainWorld.Suffix()}";
+        var grainId = $"lecturer/{id}";
+        List<string> before;
+        await using (var first = await GrainCluster.StartAsync(Clock(), configure: Feed(4, TimeSpan.FromSeconds(30)), storage: storage, connectionString: database))
+        {
+            var lecturer = first.GrainFactory.GetGrain<ILecturerGrain>(id);
+            await lecturer.CreateAsync(GrainWorld.Lecturer("Nguyễn Văn A", "cadre-work"));
+            for (var i = 1; i <= 9; i++)
+            {
+                await lecturer.SetUnavailabilityAsync([June.AddDays(i)]);
+            }
+
+            await Until.Async(() => LoggedAsync(storage, database, grainId), s => s.Count >= 8, "the full batches are in the table");
+            before = [.. (await lecturer.AsReference<IAuditedGrain>().GetAuditAsync(1, 100)).Entries.Select(Normal)];
+        }
+
+        // Stopping the silos deactivated the lecturer, which appended the rest.
+        var logged = await LoggedAsync(storage, database, grainId);
+        await using var second = await GrainCluster.StartAsync(Clock(), configure: Feed(4, TimeSpan.FromSeconds(30)), storage: storage, connectionString: database);
+        var after = await second.GrainFactory.GetGrain<ILecturerGrain>(id).AsReference<IAuditedGrain>().GetAuditAsync(1, 100);
+
+        Assert.Equal(10, before.Count);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), logged);
+        Assert.Equal(10, after.Total);
+        Assert.Equal(before, after.Entries.Select(Normal));
+    }
+
+    /// <summary>The sequence numbers in a database's audit log for a grain, in order.</summary>
+    private static async Task<List<long>> LoggedAsync(StorageKind storage, string database, string grainId)
+    {
+        if (storage == StorageKind.Sqlite)
+        {
+            return await LoggedAsync(database, grainId);
+        }
+
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT sequence FROM audit_log WHERE grain_id = @id ORDER BY sequence;", connection);
+        command.Parameters.AddWithValue("id", grainId);
+        var sequences = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            sequences.Add(reader.GetInt64(0));
+        }
+
+        return sequences;
+    }
+
     /// <summary>Writes the lecturer's row as the code before the audit log stored it: its trail inside, no count.</summary>
     private static async Task StoreOldShapeAsync(string database, string lecturerId, LecturerState state)
     {
