@@ -11,7 +11,7 @@ namespace OrleansTraining.Grains.Common.Audit;
 /// timer, so appends never interleave with the grain's calls. Appends are idempotent on (grain, sequence). What the
 /// log has leaves the state at the next write (<see cref="AuditTrail.Record{TState}"/> reads
 /// <see cref="LoggedThrough"/>); a failed append leaves the entries pending and is tried again later, and never
-/// refuses a change. One per activation (<see cref="For"/>).
+/// refuses a change. One per activation (<see cref="For"/>); what an earlier one left pending goes on its first call.
 /// </summary>
 internal sealed partial class AuditFeed
 {
@@ -23,6 +23,7 @@ internal sealed partial class AuditFeed
     private readonly ILogger _logger;
     private IGrainTimer? _timer;
     private DateTimeOffset? _retryAt;
+    private bool _resumed;
 
     private AuditFeed(Grain grain, Func<IAuditedState<object>> state, IServiceProvider services)
     {
@@ -43,6 +44,19 @@ internal sealed partial class AuditFeed
 
     public static AuditFeed For(Grain grain, Func<IAuditedState<object>> state) =>
         new(grain, state, grain.GrainContext.ActivationServices);
+
+    /// <summary>
+    /// On the activation's first call: entries an earlier activation left pending (its append failed, or the state was
+    /// stored before the audit log existed) are scheduled like those of a write, even if no write comes.
+    /// </summary>
+    public void Resume()
+    {
+        if (!_resumed)
+        {
+            _resumed = true;
+            Written();
+        }
+    }
 
     /// <summary>After a stored write: schedules the append of what is pending (sooner once a batch is full).</summary>
     public void Written()
