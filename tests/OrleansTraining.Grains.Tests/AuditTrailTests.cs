@@ -138,6 +138,20 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task The_entries_and_their_numbers_carry_on_from_the_state_decided_on_whatever_the_decision_returns()
+    {
+        AsCaller("board", "board", "req-6");
+        var earlier = new AuditEntry(Now, "board", "board", null, "req-earlier", "lecturer/l-1", "Create", []);
+        var state = new FakeState<LecturerState>(Lecturer() with { Audit = [earlier], AuditCount = 7 });
+
+        await state.UpdateAsync(s => s with { Department = "Vụ Tổ chức", Audit = [], AuditCount = 0 });
+
+        Assert.Equal(["req-earlier", "req-6"], state.Written.Audit.Select(e => e.RequestId));
+        Assert.Equal(8, state.Written.AuditCount);
+        Assert.Equal(new AuditPending(7, state.Written.Audit), AuditPending.Of(state.Written));
+    }
+
+    [Fact]
     public async Task Pages_read_newest_first_across_the_pending_entries_and_the_log_and_bad_paging_names_the_field()
     {
         static AuditEntry Entry(int i) => new(Now, "board", "board", null, $"r{i}", "cycle/x", "Plan", []);

@@ -28,10 +28,13 @@ internal static class AuditTrail
         }
 
         var scope = AuditScope.Current;
-        var before = AuditPending.Of((IAuditedState<object>)audited);
+        // From the state decided on: the entries and their numbering are the writer's, whatever the decision returned.
+        var decidedOn = (IAuditedState<object>)previous;
+        var before = AuditPending.Of(decidedOn);
         var pending = before.After(scope?.Feed?.LoggedThrough ?? 0);
         var changes = ReferenceEquals(previous, next) ? [] : Describe(previous, next);
-        if (changes.IsEmpty && pending.Entries.Length == before.Entries.Length)
+        if (changes.IsEmpty && pending.Entries.Length == before.Entries.Length
+            && audited.Audit == decidedOn.Audit && audited.AuditCount == decidedOn.AuditCount)
         {
             return next;
         }
