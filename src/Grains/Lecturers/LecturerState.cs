@@ -45,6 +45,9 @@ public sealed record LecturerState : IAuditedState<LecturerState>
     /// <summary>Where notifications are mailed (also handed to the lecturer's inbox); null when none was given.</summary>
     public string? Email { get; init; }
 
-    /// <summary>Audit entries ever recorded (the newest one's sequence number); added last so the earlier field ids stay.</summary>
+    /// <summary>
+    /// Audit entries ever recorded (the newest one's sequence number). Its serializer field id comes from its name
+    /// (GenerateFieldIds.PublicProperties), so the other fields keep theirs; an explicit [Id] would turn that off for all.
+    /// </summary>
     public long AuditCount { get; init; }
 }

@@ -33,6 +33,9 @@ public sealed record ProvinceState : IAuditedState<ProvinceState>
 
     public ProvinceState WithAudit(ImmutableArray<AuditEntry> audit, long auditCount) => this with { Audit = audit, AuditCount = auditCount };
 
-    /// <summary>Audit entries ever recorded (the newest one's sequence number); added last so the earlier field ids stay.</summary>
+    /// <summary>
+    /// Audit entries ever recorded (the newest one's sequence number). Its serializer field id comes from its name
+    /// (GenerateFieldIds.PublicProperties), so the other fields keep theirs; an explicit [Id] would turn that off for all.
+    /// </summary>
     public long AuditCount { get; init; }
 }
