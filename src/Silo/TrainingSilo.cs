@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansTraining.Grains;
+using OrleansTraining.Silo.Audit;
 using OrleansTraining.Silo.Configuration;
 using OrleansTraining.Silo.Postgres;
 using OrleansTraining.Silo.Serialization;
@@ -85,6 +86,7 @@ public static class TrainingSilo
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, primarySiloEndpoint: null, settings.ServiceId, settings.ClusterId);
         silo.AddSqliteGrainStorage(StorageName, settings.SqliteConnectionString);
         silo.UseSqliteReminderService(settings.SqliteConnectionString);
+        silo.AddSqliteAuditLog(settings.SqliteConnectionString);
     }
 
     /// <summary>
@@ -158,5 +160,6 @@ public static class TrainingSilo
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.AddPostgresAuditLog(connectionString);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Common.Audit;
+using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Silo.Serialization;
 
@@ -117,34 +118,63 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
-    public async Task The_trail_keeps_the_newest_entries_up_to_its_bound()
+    public async Task Each_entry_is_numbered_and_an_old_trail_stays_pending_whole_until_the_log_has_it()
     {
         AsCaller("board", "board", "req-5");
-        var old = Enumerable.Range(0, AuditTrail.MaxEntries)
+        // A state stored before the audit log: 1,000 entries (the old cap) and no count.
+        var old = Enumerable.Range(0, 1000)
             .Select(i => new AuditEntry(Now, "board", "board", null, $"old-{i}", "lecturer/l-1", "Create", []))
             .ToImmutableArray();
         var state = new FakeState<LecturerState>(Lecturer() with { Audit = old });
 
         await state.UpdateAsync(s => s with { MaxSessionsPerCycle = 12 });
+        await state.UpdateAsync(s => s with { MaxSessionsPerCycle = 13 });
 
-        Assert.Equal(AuditTrail.MaxEntries, state.Written.Audit.Length);
-        Assert.Equal("old-1", state.Written.Audit[0].RequestId);
+        Assert.Equal(1002, state.Written.Audit.Length);
+        Assert.Equal(1002, state.Written.AuditCount);
+        Assert.Equal("old-0", state.Written.Audit[0].RequestId);
         Assert.Equal("req-5", state.Written.Audit[^1].RequestId);
+        Assert.Equal(new AuditPending(1, state.Written.Audit), AuditPending.Of(state.Written));
     }
 
     [Fact]
-    public void Pages_read_newest_first_and_bad_paging_names_the_field()
+    public async Task The_entries_and_their_numbers_carry_on_from_the_state_decided_on_whatever_the_decision_returns()
     {
-        var log = Enumerable.Range(1, 25).Select(i => new AuditEntry(Now, "board", "board", null, $"r{i}", "cycle/x", "Plan", [])).ToImmutableArray();
+        AsCaller("board", "board", "req-6");
+        var earlier = new AuditEntry(Now, "board", "board", null, "req-earlier", "lecturer/l-1", "Create", []);
+        var state = new FakeState<LecturerState>(Lecturer() with { Audit = [earlier], AuditCount = 7 });
 
-        var second = AuditTrail.Page(log, 2, 10);
-        var beyond = AuditTrail.Page(log, 4, 10);
+        await state.UpdateAsync(s => s with { Department = "Vụ Tổ chức", Audit = [], AuditCount = 0 });
 
+        Assert.Equal(["req-earlier", "req-6"], state.Written.Audit.Select(e => e.RequestId));
+        Assert.Equal(8, state.Written.AuditCount);
+        Assert.Equal(new AuditPending(7, state.Written.Audit), AuditPending.Of(state.Written));
+    }
+
+    [Fact]
+    public async Task Pages_read_newest_first_across_the_pending_entries_and_the_log_and_bad_paging_names_the_field()
+    {
+        static AuditEntry Entry(int i) => new(Now, "board", "board", null, $"r{i}", "cycle/x", "Plan", []);
+        var log = new MemoryAuditLog();
+        // 1-22 are in the log; 21-25 still pending in the state (21 and 22 appended but not yet dropped).
+        await log.AppendAsync("cycle/x", 1, [.. Enumerable.Range(1, 22).Select(Entry)]);
+        var state = new CycleState { Audit = [.. Enumerable.Range(21, 5).Select(Entry)], AuditCount = 25 };
+
+        var first = await AuditTrail.PageAsync(log, "cycle/x", state, 1, 3);
+        var second = await AuditTrail.PageAsync(log, "cycle/x", state, 2, 10);
+        var third = await AuditTrail.PageAsync(log, "cycle/x", state, 3, 10);
+        var beyond = await AuditTrail.PageAsync(log, "cycle/x", state, 4, 10);
+        var whole = await AuditTrail.PageAsync(log, "cycle/x", state, 1, 100);
+
+        Assert.Equal((1, 3, 25), (first.Page, first.PageSize, first.Total));
+        Assert.Equal(["r25", "r24", "r23"], first.Entries.Select(e => e.RequestId));
         Assert.Equal((2, 10, 25), (second.Page, second.PageSize, second.Total));
         Assert.Equal(Enumerable.Range(6, 10).Reverse().Select(i => $"r{i}"), second.Entries.Select(e => e.RequestId));
+        Assert.Equal(Enumerable.Range(1, 5).Reverse().Select(i => $"r{i}"), third.Entries.Select(e => e.RequestId));
         Assert.Empty(beyond.Entries);
-        Assert.Equal("page", Assert.Throws<DomainValidationException>(() => AuditTrail.Page(log, 0, 10)).Field);
-        Assert.Equal("pageSize", Assert.Throws<DomainValidationException>(() => AuditTrail.Page(log, 1, AuditTrail.MaxPageSize + 1)).Field);
+        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => $"r{i}"), whole.Entries.Select(e => e.RequestId));
+        Assert.Equal("page", (await Assert.ThrowsAsync<DomainValidationException>(() => AuditTrail.PageAsync(log, "cycle/x", state, 0, 10))).Field);
+        Assert.Equal("pageSize", (await Assert.ThrowsAsync<DomainValidationException>(() => AuditTrail.PageAsync(log, "cycle/x", state, 1, AuditTrail.MaxPageSize + 1))).Field);
     }
 
     [Fact]

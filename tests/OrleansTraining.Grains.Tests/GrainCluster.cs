@@ -8,7 +8,9 @@ using Orleans.Reminders;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using OrleansTraining.Silo;
+using OrleansTraining.Silo.Audit;
 using OrleansTraining.Silo.Sqlite;
 using OrleansTraining.Silo.Postgres;
 using OrleansTraining.TestKit;
@@ -27,6 +29,7 @@ public sealed class GrainCluster : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(45);
 
     private static readonly ConcurrentDictionary<string, FakeTimeProvider> Clocks = new();
+    private static readonly ConcurrentDictionary<string, IAuditLog> AuditLogs = new();
     private const string ClockKey = "Test:Clock";
     private const string StorageKey = "Test:Storage";
     private const string ConnectionKey = "Test:ConnectionString";
@@ -70,7 +73,8 @@ public sealed class GrainCluster : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public static async Task<GrainCluster> StartAsync(
-        FakeTimeProvider? time = null, int silos = 2, Action<TestClusterBuilder>? configure = null, StorageKind? storage = null, string? connectionString = null)
+        FakeTimeProvider? time = null, int silos = 2, Action<TestClusterBuilder>? configure = null, StorageKind? storage = null, string? connectionString = null,
+        IAuditLog? auditLog = null)
     {
         if (storage == StorageKind.Postgres)
         {
@@ -80,6 +84,12 @@ public sealed class GrainCluster : IAsyncDisposable
         var clock = time ?? new FakeTimeProvider(new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.Zero));
         var clockId = Guid.NewGuid().ToString("N");
         Clocks[clockId] = clock;
+        // In memory, one log for the whole cluster (as a database would be); a test may bring its own (one that fails).
+        if (auditLog is not null || storage is null)
+        {
+            AuditLogs[clockId] = auditLog ?? new MemoryAuditLog();
+        }
+
         var builder = new TestClusterBuilder((short)silos);
         // One service id for every test cluster: a cluster started again on the same database finds its state and reminders.
         builder.Options.ServiceId = "grains-tests";
@@ -132,6 +142,7 @@ public sealed class GrainCluster : IAsyncDisposable
             await _ticker;
             await Cluster.DisposeAsync();
             Clocks.TryRemove(_clockId, out _);
+            AuditLogs.TryRemove(_clockId, out _);
         }
     }
 
@@ -146,6 +157,7 @@ public sealed class GrainCluster : IAsyncDisposable
                 case nameof(StorageKind.Sqlite):
                     siloBuilder.AddSqliteGrainStorage(GrainStorage.Name, connectionString!);
                     siloBuilder.UseSqliteReminderService(connectionString!);
+                    siloBuilder.AddSqliteAuditLog(connectionString!);
                     break;
                 case nameof(StorageKind.Postgres):
                     siloBuilder.AddAdoNetGrainStorage(GrainStorage.Name, o =>
@@ -159,6 +171,7 @@ public sealed class GrainCluster : IAsyncDisposable
                         o.Invariant = "Npgsql";
                         o.ConnectionString = connectionString;
                     });
+                    siloBuilder.AddPostgresAuditLog(connectionString!);
                     break;
                 default:
                     siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
@@ -175,6 +188,11 @@ public sealed class GrainCluster : IAsyncDisposable
             });
             var services = siloBuilder.Services;
             services.AddTrainingGrains(siloBuilder.Configuration);
+            if (AuditLogs.TryGetValue(siloBuilder.Configuration[ClockKey]!, out var auditLog))
+            {
+                services.AddSingleton(auditLog);
+            }
+
             services.AddSingleton<TimeProvider>(clock);
             services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
             foreach (var key in new[] { TimeProviderNames.Grains, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })

@@ -56,7 +56,7 @@ public sealed class PostgresMigrationTests
     public void The_migrations_are_numbered_from_one_without_gaps()
     {
         Assert.Equal(Enumerable.Range(1, PostgresMigration.All.Count), PostgresMigration.All.Select(m => m.Version));
-        Assert.Equal(["orleans_main", "clustering", "persistence", "reminders"], PostgresMigration.All.Select(m => m.Name));
+        Assert.Equal(["orleans_main", "clustering", "persistence", "reminders", "audit_log"], PostgresMigration.All.Select(m => m.Name));
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -24,6 +24,7 @@ internal static class StateUpdates
     /// when the change is not allowed, before anything is written. When another activation wrote first, the state is
     /// re-read and the decision made again on the fresh state (never a blind retry of the old decision). An audited
     /// state gets its audit entry in the same write (<see cref="AuditTrail"/>); a refused or failed write records none.
+    /// After the write the grain's <see cref="AuditFeed"/> schedules the entry's append to the audit log.
     /// </summary>
     public static async Task<TState> UpdateAsync<TState>(
         this IPersistentState<TState> state, Func<TState, TState> decide, [CallerMemberName] string operation = "")
@@ -56,6 +57,12 @@ internal static class StateUpdates
             try
             {
                 await state.WriteStateAsync();
+                if (next is IAuditedState<object>)
+                {
+                    // The entry is stored with the change; its way on to the audit log starts now.
+                    AuditScope.Current?.Feed?.Written();
+                }
+
                 return next;
             }
             catch (InconsistentStateException)

@@ -3,12 +3,21 @@ using OrleansTraining.Grains.Common.Audit;
 
 namespace OrleansTraining.Grains.Courses;
 
-public sealed partial class CourseGrain : IAuditedGrain
+public sealed partial class CourseGrain : IAuditedGrain, IAuditFeedSource
 {
+    private AuditFeed? _auditFeed;
+
+    AuditFeed IAuditFeedSource.AuditFeed => Feed;
+
+    private AuditFeed Feed => _auditFeed ??= AuditFeed.For(this, () => state.State);
+
     public Task<AuditPage> GetAuditAsync(int page, int pageSize)
     {
-        var audit = AuditTrail.Page(state.State.Audit, page, pageSize);
+        AuditTrail.CheckPaging(page, pageSize);
         EnsureExists();
-        return Task.FromResult(audit);
+        return Feed.PageAsync(page, pageSize);
     }
+
+    /// <summary>Entries still pending in the state go to the audit log before the activation does (kept pending if that fails).</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Feed.FlushAsync();
 }

@@ -58,8 +58,17 @@ public sealed record CycleState : IAuditedState<CycleState>
     /// <summary>The board's recommendations, including open ones carried from the cycle before.</summary>
     public ImmutableArray<Recommendation> Recommendations { get; init; } = [];
 
-    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    /// <summary>
+    /// Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail) and kept
+    /// here only until the audit log has it (Common/Audit/AuditFeed).
+    /// </summary>
     public ImmutableArray<AuditEntry> Audit { get; init; } = [];
 
-    public CycleState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
+    public CycleState WithAudit(ImmutableArray<AuditEntry> audit, long auditCount) => this with { Audit = audit, AuditCount = auditCount };
+
+    /// <summary>
+    /// Audit entries ever recorded (the newest one's sequence number). Its serializer field id comes from its name
+    /// (GenerateFieldIds.PublicProperties), so the other fields keep theirs; an explicit [Id] would turn that off for all.
+    /// </summary>
+    public long AuditCount { get; init; }
 }

@@ -41,7 +41,10 @@ public sealed record FieldTripState : IAuditedState<FieldTripState>
     /// <summary>Stop requests to withdraw, written with the change that dropped them and removed once withdrawn.</summary>
     public ImmutableArray<StopRequestRef> PendingCancellations { get; init; } = [];
 
-    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    /// <summary>
+    /// Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail) and kept
+    /// here only until the audit log has it (Common/Audit/AuditFeed).
+    /// </summary>
     public ImmutableArray<AuditEntry> Audit { get; init; } = [];
 
     /// <summary>
@@ -50,7 +53,13 @@ public sealed record FieldTripState : IAuditedState<FieldTripState>
     /// </summary>
     public ImmutableArray<FollowUp> Outbox { get; init; } = [];
 
-    public FieldTripState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
+    public FieldTripState WithAudit(ImmutableArray<AuditEntry> audit, long auditCount) => this with { Audit = audit, AuditCount = auditCount };
+
+    /// <summary>
+    /// Audit entries ever recorded (the newest one's sequence number). Its serializer field id comes from its name
+    /// (GenerateFieldIds.PublicProperties), so the other fields keep theirs; an explicit [Id] would turn that off for all.
+    /// </summary>
+    public long AuditCount { get; init; }
 }
 
 /// <summary>A stop request at a province, by id.</summary>

@@ -34,11 +34,20 @@ public sealed record LecturerState : IAuditedState<LecturerState>
 
     public DateTimeOffset? CalendarFeedCreatedAt { get; init; }
 
-    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    /// <summary>
+    /// Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail) and kept
+    /// here only until the audit log has it (Common/Audit/AuditFeed).
+    /// </summary>
     public ImmutableArray<AuditEntry> Audit { get; init; } = [];
 
-    public LecturerState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
+    public LecturerState WithAudit(ImmutableArray<AuditEntry> audit, long auditCount) => this with { Audit = audit, AuditCount = auditCount };
 
     /// <summary>Where notifications are mailed (also handed to the lecturer's inbox); null when none was given.</summary>
     public string? Email { get; init; }
+
+    /// <summary>
+    /// Audit entries ever recorded (the newest one's sequence number). Its serializer field id comes from its name
+    /// (GenerateFieldIds.PublicProperties), so the other fields keep theirs; an explicit [Id] would turn that off for all.
+    /// </summary>
+    public long AuditCount { get; init; }
 }

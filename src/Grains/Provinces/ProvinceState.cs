@@ -25,8 +25,17 @@ public sealed record ProvinceState : IAuditedState<ProvinceState>
     /// <summary>Follow-ups recorded with the decisions that caused them, until their receivers acknowledge them.</summary>
     public ImmutableArray<FollowUp> Outbox { get; init; } = [];
 
-    /// <summary>Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail).</summary>
+    /// <summary>
+    /// Who changed what and in which request, oldest first, written with each change (Common/Audit/AuditTrail) and kept
+    /// here only until the audit log has it (Common/Audit/AuditFeed).
+    /// </summary>
     public ImmutableArray<AuditEntry> Audit { get; init; } = [];
 
-    public ProvinceState WithAudit(ImmutableArray<AuditEntry> audit) => this with { Audit = audit };
+    public ProvinceState WithAudit(ImmutableArray<AuditEntry> audit, long auditCount) => this with { Audit = audit, AuditCount = auditCount };
+
+    /// <summary>
+    /// Audit entries ever recorded (the newest one's sequence number). Its serializer field id comes from its name
+    /// (GenerateFieldIds.PublicProperties), so the other fields keep theirs; an explicit [Id] would turn that off for all.
+    /// </summary>
+    public long AuditCount { get; init; }
 }

@@ -29,5 +29,20 @@ internal static class SqliteSchema
             );
             CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (service_id, grain_hash);
             """),
+        new(3, "audit log", """
+            CREATE TABLE IF NOT EXISTS audit_log (
+                grain_id TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                role TEXT NOT NULL,
+                acts_for TEXT NULL,
+                request_id TEXT NULL,
+                grain TEXT NOT NULL,
+                operation TEXT NOT NULL,
+                changes TEXT NOT NULL,
+                PRIMARY KEY (grain_id, sequence)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

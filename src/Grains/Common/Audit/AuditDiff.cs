@@ -30,7 +30,7 @@ internal static class AuditDiff
     /// decided (an offer's count would otherwise crowd the session's own change out of a bounded entry).
     /// </summary>
     private static readonly FrozenSet<string> Ignored = FrozenSet.ToFrozenSet(
-        ["Audit", "Outbox", "Pending", "HandledFollowUps", "DeliveriesMade", "PendingCancellations", "OfferCounts", "TraineesNumbered"]);
+        ["Audit", "AuditCount", "Outbox", "Pending", "HandledFollowUps", "DeliveriesMade", "PendingCancellations", "OfferCounts", "TraineesNumbered"]);
 
     /// <summary>Hashes of secrets: that they changed is recorded, never their value.</summary>
     private static readonly FrozenSet<string> Redacted = FrozenSet.ToFrozenSet(["CalendarFeedHash", "SecretHash"]);

@@ -15,4 +15,7 @@ internal sealed record AuditScope(string Grain, string Operation, TimeProvider T
         get => CurrentScope.Value;
         set => CurrentScope.Value = value;
     }
+
+    /// <summary>The audited grain's feed to the audit log; null for a grain that is not audited.</summary>
+    public AuditFeed? Feed { get; init; }
 }
