@@ -50,6 +50,21 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task A_list_without_keys_records_only_the_values_gone_and_added_counting_repeats()
+    {
+        AsCaller("gv-l-1", "lecturer", "req-7");
+        DateOnly Day(int d) => new(2027, 3, d);
+        var state = new FakeState<LecturerState>(Lecturer() with { UnavailableDates = [Day(1), Day(1), Day(2), Day(4)] });
+
+        await state.UpdateAsync(s => s with { UnavailableDates = [Day(4), Day(1), Day(3)] });
+
+        Assert.Equal(
+            [new AuditChange("unavailableDates[-]", "2027-03-01", null), new AuditChange("unavailableDates[-]", "2027-03-02", null),
+             new AuditChange("unavailableDates[+]", null, "2027-03-03")],
+            Assert.Single(state.Written.Audit).Changes.ToArray());
+    }
+
+    [Fact]
     public async Task A_change_inside_a_keyed_entry_names_the_entry_and_the_field()
     {
         AsCaller("gv-l-1", "lecturer", "req-1");

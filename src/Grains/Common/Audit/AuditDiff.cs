@@ -127,9 +127,12 @@ internal static class AuditDiff
             return;
         }
 
-        // No key: the entries that are no longer there and those that are new, by their JSON.
-        var before = a.Select(Text).ToList();
-        var after = b.Select(Text).ToList();
+        // No key: the entries that are no longer there and those that are new. Equal values cancel out first, so only
+        // what changed is written as JSON (a lecturer's hundreds of unavailable dates are not, on every change); what
+        // is left cancels out by its JSON, as two records holding equal lists in different instances are not Equal.
+        var (gone, added) = WithoutCommonValues(a, b);
+        var before = gone.Select(Text).ToList();
+        var after = added.Select(Text).ToList();
         foreach (var text in after.ToList())
         {
             if (before.Remove(text))
@@ -140,6 +143,61 @@ internal static class AuditDiff
 
         changes.AddRange(before.Select(t => new AuditChange($"{path}[-]", t, null)));
         changes.AddRange(after.Select(t => new AuditChange($"{path}[+]", null, t)));
+    }
+
+    /// <summary>The values of <paramref name="a"/> not in <paramref name="b"/> and those of <paramref name="b"/> not in <paramref name="a"/>, counting repeats.</summary>
+    private static (List<object?> Gone, List<object?> Added) WithoutCommonValues(List<object?> a, List<object?> b)
+    {
+        var left = new Dictionary<object, int>();
+        var nullsLeft = 0;
+        foreach (var item in a)
+        {
+            if (item is null)
+            {
+                nullsLeft++;
+            }
+            else
+            {
+                left[item] = left.GetValueOrDefault(item) + 1;
+            }
+        }
+
+        var added = new List<object?>();
+        foreach (var item in b)
+        {
+            if (!TakeOne(item, left, ref nullsLeft))
+            {
+                added.Add(item);
+            }
+        }
+
+        // What is left of a's values is gone, in a's order.
+        var gone = new List<object?>();
+        foreach (var item in a)
+        {
+            if (TakeOne(item, left, ref nullsLeft))
+            {
+                gone.Add(item);
+            }
+        }
+
+        return (gone, added);
+    }
+
+    private static bool TakeOne(object? item, Dictionary<object, int> left, ref int nullsLeft)
+    {
+        if (item is null)
+        {
+            return nullsLeft > 0 && nullsLeft-- > 0;
+        }
+
+        if (left.TryGetValue(item, out var count) && count > 0)
+        {
+            left[item] = count - 1;
+            return true;
+        }
+
+        return false;
     }
 
     private static Dictionary<string, object?>? Unique(List<object?> items, Func<object, string?> key)
@@ -171,6 +229,12 @@ internal static class AuditDiff
         if (value is null)
         {
             return null;
+        }
+
+        // A string's JSON text is the string itself (keys are mostly ids): no need to serialize it.
+        if (value is string plain)
+        {
+            return plain.Length <= MaxValueLength ? plain : string.Concat(plain.AsSpan(0, MaxValueLength - 1), "…");
         }
 
         var element = JsonSerializer.SerializeToElement(value, value.GetType(), Json);
