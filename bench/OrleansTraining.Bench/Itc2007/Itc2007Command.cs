@@ -115,12 +115,19 @@ internal static class Itc2007Command
                 "endratio" => settings with { EndTemperatureRatio = value },
                 "feasround" => settings with { FeasibilityRoundIterations = value > 0 ? (long)value : null },
                 "restart" => settings with { RestartFromBestAfter = value > 0 ? (long)value : null },
+                // share=x: the anneals before the last each take x of the budget (how many: anneals=n, default 3); share=0: one anneal.
+                "share" => settings with { AnnealShares = [.. Enumerable.Repeat(value, value > 0 ? Anneals(parameters) - 1 : 0)] },
+                "anneals" => settings,
+                "reheat" => settings with { ReheatFactor = value },
                 _ => throw new FormatException($"Unknown --param {name}."),
             };
         }
 
         return settings;
     }
+
+    private static int Anneals(IReadOnlyDictionary<string, double> parameters) =>
+        parameters.TryGetValue("anneals", out var anneals) ? Math.Max(1, (int)anneals) : 3;
 
     private static void PrintEnvironment(Itc2007Arguments arguments)
     {
@@ -131,7 +138,9 @@ internal static class Itc2007Command
                           $"{arguments.Seconds.ToString(CultureInfo.InvariantCulture)} s each" +
                           (arguments.Iterations is { } it ? $", iteration-calibrated schedule of {it:N0}" : "") +
                           (arguments.Parameters.Count > 0 ? $", params {string.Join(' ', arguments.Parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"))}" : ""));
-        Console.WriteLine($"solver settings {Settings(arguments.Parameters)}");
+        var settings = Settings(arguments.Parameters);
+        // The record prints an ImmutableArray by its type name; the anneals' shares are spelled out.
+        Console.WriteLine($"solver settings {settings}, anneal shares [{string.Join(", ", settings.AnnealShares.Select(s => s.ToString(CultureInfo.InvariantCulture)))}] then the rest");
         Console.WriteLine($"runtime {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC " +
                           $"({GCSettings.LatencyMode}), {Environment.ProcessorCount} processor(s) visible, affinity mask {affinity}; " +
                           "the solver is single-threaded and runs are sequential (one at a time)");

@@ -35,7 +35,7 @@ public static class Itc2007Solver
         var (initial, final) = options.InitialTemperature > 0
             ? (options.InitialTemperature, options.FinalTemperature)
             : AutoTemperatures(timetable, options.Seed, settings);
-        var optimisation = engine.Run(timetable, options with
+        var anneal = options with
         {
             Seed = options.Seed + 1,
             InitialTemperature = initial,
@@ -44,7 +44,8 @@ public static class Itc2007Solver
             TimeLimit = options.TimeLimit - clock.Elapsed,
             Target = options.Target ?? Score.Zero,
             RestartFromBestAfter = options.RestartFromBestAfter ?? settings.RestartFromBestAfter,
-        }, cancellationToken, progress);
+        };
+        var optimisation = Anneal(timetable, engine, anneal, settings, clock, cancellationToken, progress, ref iterationsUsed, ref firstFeasible);
         firstFeasible ??= optimisation.TimeToFirstFeasible is { } f ? clock.Elapsed - optimisation.Elapsed + f : null;
         var search = optimisation with
         {
@@ -53,6 +54,53 @@ public static class Itc2007Solver
             TimeToFirstFeasible = firstFeasible,
         };
         return new Itc2007Result(timetable.ToSolution(), search, initial);
+    }
+
+    /// <summary>
+    /// The optimisation phase: one anneal over the budget, or (with <see cref="Itc2007SolverSettings.AnnealShares"/>) a
+    /// complete anneal on each share in turn, each after the first starting again from the best timetable at
+    /// <see cref="Itc2007SolverSettings.ReheatFactor"/> × the start temperature, the last on what the budget has left. A
+    /// good timetable then exists after the first share instead of only near the end of the budget.
+    /// </summary>
+    private static SearchResult Anneal(
+        Itc2007Timetable timetable,
+        SimulatedAnnealing engine,
+        SearchOptions anneal,
+        Itc2007SolverSettings settings,
+        Stopwatch clock,
+        CancellationToken cancellationToken,
+        IProgress<SearchProgress>? progress,
+        ref long iterationsUsed,
+        ref TimeSpan? firstFeasible)
+    {
+        var (iterations, time) = (anneal.MaxIterations, anneal.TimeLimit);
+        var (iterationsStart, timeStart) = (iterationsUsed, clock.Elapsed);
+        var shares = settings.AnnealShares;
+        for (var stage = 0; stage < shares.Length; stage++)
+        {
+            var stageOptions = stage == 0 ? anneal : anneal with
+            {
+                Seed = anneal.Seed + 7919 * stage,
+                InitialTemperature = anneal.InitialTemperature * settings.ReheatFactor,
+            };
+            var result = engine.Run(timetable, stageOptions with
+            {
+                MaxIterations = (long?)(iterations * shares[stage]),
+                TimeLimit = time * shares[stage],
+            }, cancellationToken, progress);
+            iterationsUsed += result.Iterations;
+            firstFeasible ??= result.TimeToFirstFeasible is { } f ? clock.Elapsed - result.Elapsed + f : null;
+            if (result.StopReason is SearchStopReason.TargetReached or SearchStopReason.Cancelled)
+                return result with { Iterations = 0 };
+        }
+
+        return engine.Run(timetable, anneal with
+        {
+            Seed = anneal.Seed + 7919 * shares.Length,
+            InitialTemperature = anneal.InitialTemperature * (shares.Length > 0 ? settings.ReheatFactor : 1),
+            MaxIterations = iterations - (iterationsUsed - iterationsStart),
+            TimeLimit = time - (clock.Elapsed - timeStart),
+        }, cancellationToken, progress);
     }
 
     /// <summary>

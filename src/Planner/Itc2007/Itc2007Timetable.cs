@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using OrleansTraining.Planner.Search;
 
@@ -16,17 +17,31 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
     private readonly Itc2007Instance _instance;
     private readonly int _periods;
     private readonly int _periodsPerDay;
+    private readonly int _days;
     private readonly int _rooms;
     private readonly int[] _lectureCourse;
     private readonly int[] _courseTeacher;
     private readonly int[][] _courseCurricula;
     private readonly int[][] _courseAvailablePeriods;
+    private readonly bool[] _courseAvailable; // course * periods + period, for the moves' checks without a search
     private readonly int[] _courseFirstLecture;
     private readonly int[] _roomCapacity;
+    private readonly int[] _courseStudents;
+    private readonly int[] _courseMinDays;
+
+    // Per period, its day and its cell in a curriculum's padded load row (see _curriculumStride), so the hot path
+    // divides nothing.
+    private readonly int[] _dayOfPeriod;
+    private readonly int[] _curriculumCell;
+
+    // A curriculum's loads are laid out day by day with an always-empty cell before and after each day, so the
+    // compactness test (is a neighbour on the same day busy?) reads its neighbours without checking day edges.
+    private readonly int _curriculumStride;
 
     private readonly int[] _period;
     private readonly int[] _room;
     private readonly int[] _occupant;
+    private readonly int[] _emptyRooms; // per period, kept by Occupy: the Kempe chain's room check reads it on every move
     private readonly int[] _teacherLoad;
     private readonly int[] _curriculumLoad;
     private readonly int[] _courseDayLoad;
@@ -55,6 +70,7 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         _instance = instance;
         _periods = instance.Periods;
         _periodsPerDay = instance.PeriodsPerDay;
+        _days = instance.Days;
         _rooms = instance.Rooms.Length;
         var courses = instance.Courses.Length;
 
@@ -67,6 +83,10 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         _courseAvailablePeriods = Enumerable.Range(0, courses)
             .Select(c => Enumerable.Range(0, _periods).Where(p => !unavailable.Contains((c, p))).ToArray())
             .ToArray();
+        _courseAvailable = new bool[courses * _periods];
+        for (var c = 0; c < courses; c++)
+            foreach (var p in _courseAvailablePeriods[c])
+                _courseAvailable[c * _periods + p] = true;
         _courseFirstLecture = new int[courses + 1];
         for (var c = 0; c < courses; c++)
             _courseFirstLecture[c + 1] = _courseFirstLecture[c] + instance.Courses[c].Lectures;
@@ -75,13 +95,19 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
             for (var l = _courseFirstLecture[c]; l < _courseFirstLecture[c + 1]; l++)
                 _lectureCourse[l] = c;
         _roomCapacity = instance.Rooms.Select(r => r.Capacity).ToArray();
+        _courseStudents = instance.Courses.Select(c => c.Students).ToArray();
+        _courseMinDays = instance.Courses.Select(c => c.MinWorkingDays).ToArray();
+        _dayOfPeriod = Enumerable.Range(0, _periods).Select(p => p / _periodsPerDay).ToArray();
+        _curriculumCell = Enumerable.Range(0, _periods).Select(p => p / _periodsPerDay * (_periodsPerDay + 2) + p % _periodsPerDay + 1).ToArray();
+        _curriculumStride = _days * (_periodsPerDay + 2);
 
         var lectures = _lectureCourse.Length;
         _period = Filled(lectures, -1);
         _room = Filled(lectures, -1);
         _occupant = Filled(_periods * _rooms, -1);
+        _emptyRooms = Filled(_periods, _rooms);
         _teacherLoad = new int[teachers.Count * _periods];
-        _curriculumLoad = new int[instance.Curricula.Length * _periods];
+        _curriculumLoad = new int[instance.Curricula.Length * _curriculumStride];
         _courseDayLoad = new int[courses * instance.Days];
         _courseDays = new int[courses];
         _courseRoomLoad = new int[courses * _rooms];
@@ -155,6 +181,7 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
     /// Puts the moved lectures back by their counters alone and restores the score saved before the move: most moves
     /// are rejected, and recomputing every cost term on the way back cost as much as the move itself.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void UndoLastMove()
     {
         for (var i = 0; i < _undoCount; i++)
@@ -198,6 +225,7 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
             .Select(l => new Itc2007Placement(_lectureCourse[l], _period[l], _room[l]))
             .ToImmutableArray());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Remember(int lecture)
     {
         _undoLecture[_undoCount] = lecture;
@@ -206,38 +234,41 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         _undoCount++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Score Add(int lecture, int period, int room) => Change(lecture, period, room, +1);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Score Remove(int lecture) => Change(lecture, _period[lecture], _room[lecture], -1);
 
     /// <summary>Adds (+1) or removes (-1) one lecture at (period, room), updating every cost term it touches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Score Change(int lecture, int period, int room, int sign)
     {
         var before = Score;
         var course = _lectureCourse[lecture];
-        var info = _instance.Courses[course];
-        var day = period / _periodsPerDay;
 
         Occupy(lecture, period, room, sign);
 
         // Clashes: a count of n lectures in one cell is n - 1 violations.
         _hard += ClashChange(ref _teacherLoad[_courseTeacher[course] * _periods + period], sign);
+        var cell = _curriculumCell[period];
         foreach (var curriculum in _courseCurricula[course])
         {
-            var baseIndex = curriculum * _periods;
-            var compactBefore = IsolationAround(baseIndex, period);
-            _hard += ClashChange(ref _curriculumLoad[baseIndex + period], sign);
-            _soft += CompactnessWeight * (IsolationAround(baseIndex, period) - compactBefore);
+            var index = curriculum * _curriculumStride + cell;
+            var compactBefore = IsolationAround(index);
+            _hard += ClashChange(ref _curriculumLoad[index], sign);
+            _soft += CompactnessWeight * (IsolationAround(index) - compactBefore);
         }
 
-        _soft += sign * Math.Max(0, info.Students - _roomCapacity[room]);
+        _soft += sign * Math.Max(0, _courseStudents[course] - _roomCapacity[room]);
 
-        ref var dayLoad = ref _courseDayLoad[course * _instance.Days + day];
+        ref var dayLoad = ref _courseDayLoad[course * _days + _dayOfPeriod[period]];
         if ((sign > 0 && dayLoad == 0) || (sign < 0 && dayLoad == 1))
         {
-            var missingBefore = Math.Max(0, info.MinWorkingDays - _courseDays[course]);
+            var minDays = _courseMinDays[course];
+            var missingBefore = Math.Max(0, minDays - _courseDays[course]);
             _courseDays[course] += sign;
-            _soft += MinimumWorkingDaysWeight * (Math.Max(0, info.MinWorkingDays - _courseDays[course]) - missingBefore);
+            _soft += MinimumWorkingDaysWeight * (Math.Max(0, minDays - _courseDays[course]) - missingBefore);
         }
 
         dayLoad += sign;
@@ -258,6 +289,7 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
     /// A lecture to another room of its period, swapping with the occupant if any. Clashes, compactness and working
     /// days depend on periods alone, so only the room terms (capacity, room stability) are recomputed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MoveRoomWithinPeriod(int lecture, int toRoom)
     {
         var period = _period[lecture];
@@ -278,10 +310,11 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
             RoomTerms(other, fromRoom, +1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RoomTerms(int lecture, int room, int sign)
     {
         var course = _lectureCourse[lecture];
-        _soft += sign * Math.Max(0, _instance.Courses[course].Students - _roomCapacity[room]);
+        _soft += sign * Math.Max(0, _courseStudents[course] - _roomCapacity[room]);
         ref var roomLoad = ref _courseRoomLoad[course * _rooms + room];
         if ((sign > 0 && roomLoad == 0) || (sign < 0 && roomLoad == 1))
         {
@@ -294,25 +327,29 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
     }
 
     /// <summary>Puts the lecture into its cell (+1) or takes it out (-1): the placement both <see cref="Change"/> and <see cref="Shift"/> begin with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Occupy(int lecture, int period, int room, int sign)
     {
         var placed = sign > 0;
         _period[lecture] = placed ? period : -1;
         _room[lecture] = placed ? room : -1;
         _occupant[period * _rooms + room] = placed ? lecture : -1;
+        _emptyRooms[period] -= sign;
     }
 
     /// <summary>Adds (+1) or removes (-1) one lecture like <see cref="Change"/>, updating the counters but not the cost (for undo).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Shift(int lecture, int period, int room, int sign)
     {
         var course = _lectureCourse[lecture];
         Occupy(lecture, period, room, sign);
 
         _teacherLoad[_courseTeacher[course] * _periods + period] += sign;
+        var cell = _curriculumCell[period];
         foreach (var curriculum in _courseCurricula[course])
-            _curriculumLoad[curriculum * _periods + period] += sign;
+            _curriculumLoad[curriculum * _curriculumStride + cell] += sign;
 
-        ref var dayLoad = ref _courseDayLoad[course * _instance.Days + period / _periodsPerDay];
+        ref var dayLoad = ref _courseDayLoad[course * _days + _dayOfPeriod[period]];
         if ((sign > 0 && dayLoad == 0) || (sign < 0 && dayLoad == 1))
             _courseDays[course] += sign;
         dayLoad += sign;
@@ -323,6 +360,7 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         roomLoad += sign;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ClashChange(ref int load, int sign)
     {
         var before = Math.Max(0, load - 1);
@@ -330,27 +368,16 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         return Math.Max(0, load - 1) - before;
     }
 
-    /// <summary>Isolated lectures of one curriculum in the period and its neighbours on the same day.</summary>
-    private int IsolationAround(int baseIndex, int period)
-    {
-        var slot = period % _periodsPerDay;
-        var first = slot > 0 ? period - 1 : period;
-        var last = slot < _periodsPerDay - 1 ? period + 1 : period;
-        var total = 0;
-        for (var p = first; p <= last; p++)
-            total += Isolated(baseIndex, p);
-        return total;
-    }
+    /// <summary>Isolated lectures of one curriculum in the cell and its neighbours on the same day (padding cells are empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int IsolationAround(int index) => Isolated(index - 1) + Isolated(index) + Isolated(index + 1);
 
-    private int Isolated(int baseIndex, int period)
+    /// <summary>The lectures in the cell if neither neighbour on its day is busy, else 0; an empty cell reads no neighbour.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Isolated(int index)
     {
-        var load = _curriculumLoad[baseIndex + period];
-        if (load == 0)
-            return 0;
-        var slot = period % _periodsPerDay;
-        if (slot > 0 && _curriculumLoad[baseIndex + period - 1] > 0)
-            return 0;
-        if (slot < _periodsPerDay - 1 && _curriculumLoad[baseIndex + period + 1] > 0)
+        var load = _curriculumLoad[index];
+        if (load == 0 || _curriculumLoad[index - 1] > 0 || _curriculumLoad[index + 1] > 0)
             return 0;
         return load;
     }
