@@ -111,6 +111,9 @@ public sealed partial class LecturerGrain
         var now = time.GetUtcNow();
         if (tells)
         {
+            // Decided once before arming, so a refused answer throws before it registers a reminder (and another write
+            // to take it away again); the write decides again, on the state it writes over.
+            _ = decide(state.State, now);
             await Outbox.ArmAsync();
         }
 

@@ -80,6 +80,9 @@ public sealed partial class ProvinceGrain(
         Require.Present(confirmation, "confirmation");
         var clean = CleanLogistics(confirmation);
         var now = time.GetUtcNow();
+        // Checked before arming too: a refused answer (a repeat, under load a quarter of them) must not register a reminder,
+        // and then write again to take it away; the write checks again, on the state it writes over.
+        EnsureOpen(Find(state.State, requestId));
         await Outbox.ArmAsync();
         var updated = await state.UpdateAsync(s =>
         {
@@ -103,6 +106,7 @@ public sealed partial class ProvinceGrain(
         Require.Present(decline, "decline");
         var reason = Require.Text(decline.Reason, "reason", 1000);
         var now = time.GetUtcNow();
+        EnsureOpen(Find(state.State, requestId)); // a refused answer registers no reminder
         await Outbox.ArmAsync();
         var updated = await state.UpdateAsync(s =>
         {

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.Lecturers;
+using OrleansTraining.Grains.Provinces;
+
+namespace OrleansTraining.Grains.Tests;
+
+/// <summary>
+/// A refused answer (a repeat, as under load when two people click) touches no reminder: the follow-up outbox is armed
+/// only for an answer that will be written.
+/// </summary>
+public sealed class RefusedAnswerReminderTests
+{
+    private static async Task<bool> OutboxArmedAsync(GrainCluster silo, IAddressable grain)
+    {
+        var table = ((InProcessSiloHandle)silo.Cluster.Primary!).SiloHost!.Services.GetRequiredService<IReminderTable>();
+        return (await table.ReadRows(grain.GetGrainId())).Reminders.Any(r => r.ReminderName == FollowUpOutbox.ReminderName);
+    }
+
+    [Fact]
+    public async Task A_lecturer_accepting_an_offer_already_accepted_is_refused_without_arming_the_outbox()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
+        var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
+        await lecturer.AcceptAsync(offer.AssignmentId);
+        await Until.DeliveredAsync(lecturer);
+        await Until.Async(() => OutboxArmedAsync(silo, lecturer), armed => !armed, "the delivered answer disarmed the outbox");
+
+        await Assert.ThrowsAsync<ConflictException>(() => lecturer.AcceptAsync(offer.AssignmentId));
+
+        Assert.False(await OutboxArmedAsync(silo, lecturer));
+    }
+
+    [Fact]
+    public async Task A_province_confirming_a_request_already_confirmed_is_refused_without_arming_the_outbox()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var planned = (await cycle.GetPlanAsync()).Courses.Single();
+        var province = silo.GrainFactory.GetGrain<IProvinceGrain>(planned.HostProvince!);
+        await province.ConfirmHostingAsync(planned.HostingRequestId!, GrainWorld.Logistics());
+        await Until.DeliveredAsync(province);
+        await Until.Async(() => OutboxArmedAsync(silo, province), armed => !armed, "the delivered answer disarmed the outbox");
+
+        await Assert.ThrowsAsync<ConflictException>(() => province.ConfirmHostingAsync(planned.HostingRequestId!, GrainWorld.Logistics()));
+        await Assert.ThrowsAsync<ConflictException>(() => province.DeclineHostingAsync(planned.HostingRequestId!, new HostingDecline("no rooms")));
+
+        Assert.False(await OutboxArmedAsync(silo, province));
+    }
+}
