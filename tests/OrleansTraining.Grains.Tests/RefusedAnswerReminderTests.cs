@@ -57,4 +57,45 @@ public sealed class RefusedAnswerReminderTests
 
         Assert.False(await OutboxArmedAsync(silo, province));
     }
+
+    [Fact]
+    public async Task A_province_amending_logistics_it_never_confirmed_is_refused_without_arming_the_outbox()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var planned = (await cycle.GetPlanAsync()).Courses.Single();
+        var province = silo.GrainFactory.GetGrain<IProvinceGrain>(planned.HostProvince!);
+
+        await Assert.ThrowsAsync<ConflictException>(() => province.AmendLogisticsAsync(planned.HostingRequestId!, GrainWorld.Logistics(), "more rooms"));
+
+        Assert.False(await OutboxArmedAsync(silo, province));
+        Assert.Equal(HostingRequestStatus.Pending, (await province.GetHostingRequestAsync(planned.HostingRequestId!)).Status);
+    }
+
+    [Fact]
+    public async Task A_lecturer_refused_a_date_with_an_accepted_session_or_adding_one_that_declines_nothing_arms_no_outbox()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
+        var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
+        await lecturer.AcceptAsync(offer.AssignmentId);
+        await Until.DeliveredAsync(lecturer);
+        await Until.Async(() => OutboxArmedAsync(silo, lecturer), armed => !armed, "the delivered answer disarmed the outbox");
+
+        await Assert.ThrowsAsync<ConflictException>(() => lecturer.AddUnavailableDateAsync(offer.Date, "ill"));
+        Assert.False(await OutboxArmedAsync(silo, lecturer));
+
+        // A free date is written, but tells the cycle nothing: no follow-up, so no reminder either.
+        var free = offer.Date.AddYears(5);
+        var view = await lecturer.AddUnavailableDateAsync(free, "leave");
+        Assert.Contains(free, view.UnavailableDates);
+        Assert.False(await OutboxArmedAsync(silo, lecturer));
+    }
 }

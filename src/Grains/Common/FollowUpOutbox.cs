@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.FieldTrips;
@@ -23,10 +24,25 @@ internal sealed partial class FollowUpOutbox(
 
     private IGrainTimer? _timer;
 
-    /// <summary>Call before the write that adds follow-ups, so the retry exists before anything depends on it.</summary>
-    public async Task ArmAsync()
+    /// <summary>
+    /// Decides a change that may record follow-ups, writes it and sends what it recorded. When the decision gives an
+    /// empty outbox its first follow-up, the durable retry (the reminder) is registered after deciding and before the
+    /// write, so nothing stored can be left without a retry; a refused decision, or one that records nothing new to an
+    /// empty outbox, registers nothing (a repeated click costs no reminder, and no second write to take it away).
+    /// </summary>
+    public async Task<TState> WriteAsync<TState>(
+        IPersistentState<TState> state, Func<TState, TState> decide, [CallerMemberName] string operation = "")
+        where TState : IFollowUpSenderState
     {
-        if (pending().IsEmpty)
+        var updated = await state.UpdateAsync(decide, ArmIfFirstAsync, operation);
+        SendAll();
+        return updated;
+    }
+
+    private async Task ArmIfFirstAsync<TState>(TState before, TState after)
+        where TState : IFollowUpSenderState
+    {
+        if (before.Outbox.IsDefaultOrEmpty && !after.Outbox.IsDefaultOrEmpty)
         {
             await grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
         }

@@ -26,8 +26,17 @@ internal static class StateUpdates
     /// state gets its audit entry in the same write (<see cref="AuditTrail"/>); a refused or failed write records none.
     /// After the write the grain's <see cref="AuditFeed"/> schedules the entry's append to the audit log.
     /// </summary>
+    public static Task<TState> UpdateAsync<TState>(
+        this IPersistentState<TState> state, Func<TState, TState> decide, [CallerMemberName] string operation = "") =>
+        state.UpdateAsync(decide, beforeWrite: null, operation);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync{TState}(IPersistentState{TState}, Func{TState, TState}, string)"/>, with
+    /// <paramref name="beforeWrite"/> awaited between each decision (with the state it was made on and the next one) and
+    /// its write: a refused decision never reaches it, and what it does is done before the decision is stored.
+    /// </summary>
     public static async Task<TState> UpdateAsync<TState>(
-        this IPersistentState<TState> state, Func<TState, TState> decide, [CallerMemberName] string operation = "")
+        this IPersistentState<TState> state, Func<TState, TState> decide, Func<TState, TState, Task>? beforeWrite, string operation)
     {
         // Only the outermost update of a state publishes what is stored: the grain's own turn is never interleaved with another
         // update of it, but this keeps a nested or interleaved one from clearing the marker early.
@@ -35,7 +44,7 @@ internal static class StateUpdates
         var publishes = InFlight.TryAdd(state, stored);
         try
         {
-            return await DecideAndWriteAsync(state, decide, operation, stored);
+            return await DecideAndWriteAsync(state, decide, beforeWrite, operation, stored);
         }
         finally
         {
@@ -47,12 +56,18 @@ internal static class StateUpdates
     }
 
     private static async Task<TState> DecideAndWriteAsync<TState>(
-        IPersistentState<TState> state, Func<TState, TState> decide, string operation, StrongBox<object?> stored)
+        IPersistentState<TState> state, Func<TState, TState> decide, Func<TState, TState, Task>? beforeWrite, string operation, StrongBox<object?> stored)
     {
         for (var attempt = 1; ; attempt++)
         {
             var previous = state.State;
-            var next = AuditTrail.Record(previous, decide(previous), operation);
+            var decided = decide(previous);
+            if (beforeWrite is not null)
+            {
+                await beforeWrite(previous, decided);
+            }
+
+            var next = AuditTrail.Record(previous, decided, operation);
             state.State = next;
             try
             {

@@ -139,12 +139,7 @@ public sealed partial class CourseGrain(
         }
 
         var now = time.GetUtcNow();
-        if (state.State.MaterialsOverdue)
-        {
-            await Outbox.ArmAsync();
-        }
-
-        await state.UpdateAsync(s =>
+        await Outbox.WriteAsync(state, s =>
         {
             if (s.Status is CourseStatus.Cancelled)
             {
@@ -162,7 +157,6 @@ public sealed partial class CourseGrain(
 
             return s with { MaterialsSentOn = date, MaterialsOverdue = false, Outbox = outbox };
         });
-        Outbox.SendAll();
         await Outbox.SettleAsync();
         await this.UnregisterIfPresentAsync(MaterialsReminder);
         return View();
@@ -295,10 +289,8 @@ public sealed partial class CourseGrain(
                 MaterialsSubject,
                 $"Materials for '{s.Title}' (starting {s.Start:yyyy-MM-dd}) were not sent {deadlines.Value.MaterialsDaysBeforeStart} days before the start.");
             var followUp = new FollowUp($"{Id}:materials:escalate:{now.ToUnixTimeMilliseconds()}", FollowUpKind.RaiseEscalation, s.CycleId, now, Escalation: notice);
-            await Outbox.ArmAsync();
-            await state.UpdateAsync(x => x with { MaterialsOverdue = true, Outbox = x.Outbox.Add(followUp) });
+            await Outbox.WriteAsync(state, x => x with { MaterialsOverdue = true, Outbox = x.Outbox.Add(followUp) });
             LogMaterialsOverdue(logger, Id);
-            Outbox.SendAll();
         }
 
         // The deadline has done its work: it fires once.

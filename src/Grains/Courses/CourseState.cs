@@ -6,7 +6,7 @@ using OrleansTraining.Grains.Provinces;
 namespace OrleansTraining.Grains.Courses;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.CourseState")]
-public sealed record CourseState : IAuditedState<CourseState>
+public sealed record CourseState : IAuditedState<CourseState>, IFollowUpSenderState
 {
     public string CycleId { get; init; } = "";
 

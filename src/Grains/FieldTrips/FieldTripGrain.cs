@@ -283,9 +283,7 @@ public sealed partial class FieldTripGrain(
             now,
             Escalation: new EscalationNotice(
                 EscalationKind.DecisionRefused, state.State.CourseId, followUp.Id, $"Field trip {Id}: {what}, not applied: {why}"));
-        await Outbox.ArmAsync();
-        await state.UpdateAsync(s => s with { HandledFollowUps = s.HandledFollowUps.Add(followUp.Id), Outbox = s.Outbox.Add(escalation) });
-        Outbox.SendAll();
+        await Outbox.WriteAsync(state, s => s with { HandledFollowUps = s.HandledFollowUps.Add(followUp.Id), Outbox = s.Outbox.Add(escalation) });
     }
 
     private async Task RecordStopAnswerAsync(FollowUp followUp)

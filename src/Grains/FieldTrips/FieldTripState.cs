@@ -5,7 +5,7 @@ using OrleansTraining.Grains.Common.Audit;
 namespace OrleansTraining.Grains.FieldTrips;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.FieldTripState")]
-public sealed record FieldTripState : IAuditedState<FieldTripState>
+public sealed record FieldTripState : IAuditedState<FieldTripState>, IFollowUpSenderState
 {
     public string CourseId { get; init; } = "";
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
 
@@ -28,7 +29,7 @@ public sealed partial class LecturerGrain
         var clean = CleanAnswers(answers);
         // Each answer is decided on the state the ones before it left, so two accepts in one request cannot clash; the
         // first refusal throws before the write, and nothing is recorded.
-        var updated = await DecideAsync(tells: true, (s, now) => clean.Aggregate(s, (acc, answer) =>
+        var updated = await DecideAsync((s, now) => clean.Aggregate(s, (acc, answer) =>
         {
             var assignment = acc.Assignments.FirstOrDefault(a => a.Offer.AssignmentId == answer.AssignmentId)
                 ?? throw new NotFoundException("assignment", answer.AssignmentId, $"answers[{answer.Index}].assignmentId");
@@ -54,7 +55,7 @@ public sealed partial class LecturerGrain
         var why = Require.Text(reason, "reason", 1000);
         var today = Deadlines.Today(time);
         var days = deadlines.Value.LecturerWithdrawalDaysBeforeSession;
-        var updated = await DecideAsync(tells: true, (s, now) =>
+        var updated = await DecideAsync((s, now) =>
         {
             var assignment = Find(s, assignmentId);
             if (assignment.Status != AssignmentStatus.Accepted)
@@ -90,7 +91,7 @@ public sealed partial class LecturerGrain
     private async Task<AssignmentView> AnswerOneAsync(string assignmentId, Func<LecturerState, AssignmentView, DateTimeOffset, AssignmentView> decide)
     {
         EnsureExists();
-        var updated = await DecideAsync(tells: true, (s, now) =>
+        var updated = await DecideAsync((s, now) =>
         {
             var assignment = Find(s, assignmentId);
             EnsureOpen(assignment, "");
@@ -102,24 +103,11 @@ public sealed partial class LecturerGrain
         return view;
     }
 
-    /// <summary>
-    /// Writes a decision together with the follow-ups it adds, then sends them one-way. With <paramref name="tells"/>
-    /// the outbox's durable retry is armed before the write, so nothing recorded can be left unsent.
-    /// </summary>
-    private async Task<LecturerState> DecideAsync(bool tells, Func<LecturerState, DateTimeOffset, LecturerState> decide)
+    /// <summary>Writes a decision together with the follow-ups it adds, then sends them one-way (<see cref="FollowUpOutbox.WriteAsync"/>).</summary>
+    private Task<LecturerState> DecideAsync(Func<LecturerState, DateTimeOffset, LecturerState> decide, [CallerMemberName] string operation = "")
     {
         var now = time.GetUtcNow();
-        if (tells)
-        {
-            // Decided once before arming, so a refused answer throws before it registers a reminder (and another write
-            // to take it away again); the write decides again, on the state it writes over.
-            _ = decide(state.State, now);
-            await Outbox.ArmAsync();
-        }
-
-        var updated = await state.UpdateAsync(s => decide(s, now));
-        Outbox.SendAll();
-        return updated;
+        return Outbox.WriteAsync(state, s => decide(s, now), operation);
     }
 
     /// <summary>The assignment as changed, and in the same state the follow-up that tells the cycle about it.</summary>

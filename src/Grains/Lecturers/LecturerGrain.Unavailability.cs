@@ -14,7 +14,7 @@ public sealed partial class LecturerGrain
         EnsureExists();
         var clean = Distinct(dates);
         var declined = OpenOffersOn(state.State, [.. clean.Except(state.State.UnavailableDates)]);
-        await DecideAsync(tells: declined.Count > 0, (s, now) =>
+        await DecideAsync((s, now) =>
         {
             var clash = s.Assignments.FirstOrDefault(a => a.Status == AssignmentStatus.Accepted && clean.Contains(a.Offer.Date));
             if (clash is not null)
@@ -41,7 +41,7 @@ public sealed partial class LecturerGrain
         EnsureExists();
         var why = string.IsNullOrWhiteSpace(reason) ? null : Require.Text(reason, "reason", 500);
         var declined = OpenOffersOn(state.State, [date]);
-        await DecideAsync(tells: declined.Count > 0, (s, now) =>
+        await DecideAsync((s, now) =>
         {
             var accepted = s.Assignments.FirstOrDefault(a => a.Status == AssignmentStatus.Accepted && a.Offer.Date == date);
             if (accepted is not null)

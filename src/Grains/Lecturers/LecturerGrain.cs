@@ -196,10 +196,8 @@ public sealed partial class LecturerGrain(
                 assignmentId,
                 $"Lecturer {Id} ({state.State.FullName}) has not answered the offer for {offer.TopicCode} on {offer.Date:yyyy-MM-dd} {offer.Slot} in {offer.ProvinceCode} by {offer.AnswerBy:yyyy-MM-dd}.");
             var followUp = new FollowUp($"{Id}:{assignmentId}:escalate", FollowUpKind.RaiseEscalation, offer.CycleId, time.GetUtcNow(), Escalation: notice);
-            await Outbox.ArmAsync();
-            await state.UpdateAsync(s => Replace(s, Find(s, assignmentId) with { Escalated = true }) with { Outbox = s.Outbox.Add(followUp) });
+            await Outbox.WriteAsync(state, s => Replace(s, Find(s, assignmentId) with { Escalated = true }) with { Outbox = s.Outbox.Add(followUp) });
             LogEscalated(logger, Id, assignmentId);
-            Outbox.SendAll();
         }
 
         // The deadline has done its work (or the offer was answered meanwhile): it fires once.

@@ -5,7 +5,7 @@ using OrleansTraining.Grains.Common.Audit;
 namespace OrleansTraining.Grains.Lecturers;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.LecturerState")]
-public sealed record LecturerState : IAuditedState<LecturerState>
+public sealed record LecturerState : IAuditedState<LecturerState>, IFollowUpSenderState
 {
     public string FullName { get; init; } = "";
 

@@ -24,8 +24,7 @@ public sealed partial class ProvinceGrain
             return current; // nothing changes: no history entry, nothing to tell
         }
 
-        await Outbox.ArmAsync();
-        var updated = await state.UpdateAsync(s =>
+        var updated = await Outbox.WriteAsync(state, s =>
         {
             var request = Find(s, requestId);
             EnsureAmendable(request, today);
@@ -39,7 +38,6 @@ public sealed partial class ProvinceGrain
         });
         var view = Find(updated, requestId);
         LogAmended(logger, Code, requestId, view.LogisticsChanges.Length);
-        Outbox.SendAll();
         return view;
     }
 

@@ -80,11 +80,7 @@ public sealed partial class ProvinceGrain(
         Require.Present(confirmation, "confirmation");
         var clean = CleanLogistics(confirmation);
         var now = time.GetUtcNow();
-        // Checked before arming too: a refused answer (a repeat, under load a quarter of them) must not register a reminder,
-        // and then write again to take it away; the write checks again, on the state it writes over.
-        EnsureOpen(Find(state.State, requestId));
-        await Outbox.ArmAsync();
-        var updated = await state.UpdateAsync(s =>
+        var updated = await Outbox.WriteAsync(state, s =>
         {
             var request = Find(s, requestId);
             EnsureOpen(request);
@@ -106,9 +102,7 @@ public sealed partial class ProvinceGrain(
         Require.Present(decline, "decline");
         var reason = Require.Text(decline.Reason, "reason", 1000);
         var now = time.GetUtcNow();
-        EnsureOpen(Find(state.State, requestId)); // a refused answer registers no reminder
-        await Outbox.ArmAsync();
-        var updated = await state.UpdateAsync(s =>
+        var updated = await Outbox.WriteAsync(state, s =>
         {
             var request = Find(s, requestId);
             EnsureOpen(request);
@@ -174,12 +168,7 @@ public sealed partial class ProvinceGrain(
             ? new FollowUp($"{Code}:{requestId}:cancelled", FollowUpKind.ResolveEscalation, r.CycleId, now,
                 Escalation: new EscalationNotice(EscalationKind.HostingRequestUnanswered, r.CourseId, requestId, "withdrawn"))
             : null;
-        if (resolve is not null)
-        {
-            await Outbox.ArmAsync();
-        }
-
-        await state.UpdateAsync(s =>
+        await Outbox.WriteAsync(state, s =>
         {
             var outbox = s.Outbox.RemoveAll(f => f.Kind == FollowUpKind.RaiseEscalation && f.Escalation?.SubjectKey == requestId);
             return Replace(s, Find(s, requestId) with { Status = HostingRequestStatus.Withdrawn, AnsweredAt = now }) with
@@ -188,7 +177,6 @@ public sealed partial class ProvinceGrain(
             };
         });
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + requestId);
-        Outbox.SendAll();
     }
 
     public Task<ImmutableArray<FollowUp>> GetPendingFollowUpsAsync() => Task.FromResult(state.State.Outbox);
@@ -241,10 +229,8 @@ public sealed partial class ProvinceGrain(
             requestId,
             $"{Info().NameVi} has not answered the request to host '{r.Title}' ({r.Start:yyyy-MM-dd}–{r.End:yyyy-MM-dd}) by {r.AnswerBy:yyyy-MM-dd}.");
         var followUp = new FollowUp($"{Code}:{requestId}:escalate", FollowUpKind.RaiseEscalation, r.CycleId, time.GetUtcNow(), Escalation: notice);
-        await Outbox.ArmAsync();
-        await state.UpdateAsync(s => Replace(s, Find(s, requestId) with { Escalated = true }) with { Outbox = s.Outbox.Add(followUp) });
+        await Outbox.WriteAsync(state, s => Replace(s, Find(s, requestId) with { Escalated = true }) with { Outbox = s.Outbox.Add(followUp) });
         LogEscalated(logger, Code, requestId);
-        Outbox.SendAll();
     }
 
     /// <summary>
@@ -278,7 +264,6 @@ public sealed partial class ProvinceGrain(
     private async Task AfterAnswerAsync(HostingRequestView view)
     {
         LogAnswered(logger, Code, view.Request.RequestId, view.Status);
-        Outbox.SendAll();
         await this.UnregisterIfPresentAsync(HostingReminderPrefix + view.Request.RequestId);
     }
 

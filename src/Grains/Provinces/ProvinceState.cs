@@ -5,7 +5,7 @@ using OrleansTraining.Grains.Common.Audit;
 namespace OrleansTraining.Grains.Provinces;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ot.ProvinceState")]
-public sealed record ProvinceState : IAuditedState<ProvinceState>
+public sealed record ProvinceState : IAuditedState<ProvinceState>, IFollowUpSenderState
 {
     /// <summary>Seats in the largest hall the province can offer; 0 until configured (then it cannot host).</summary>
     public int VenueCapacity { get; init; }
