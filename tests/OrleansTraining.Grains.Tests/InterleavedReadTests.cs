@@ -1,12 +1,14 @@
 using Orleans.TestingHost;
+using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Provinces;
 
 namespace OrleansTraining.Grains.Tests;
 
 /// <summary>
-/// A lecturer's and a province's own reads (the most frequent calls under load) never queue behind one of their changes:
-/// they answer from the state as last stored while the change is still running.
+/// A lecturer's, a province's and a course's own reads (the most frequent calls under load, and the board's) never queue
+/// behind one of their changes: they answer from the state as last stored while the change is still running.
 /// </summary>
 public sealed class InterleavedReadTests
 {
@@ -53,6 +55,33 @@ public sealed class InterleavedReadTests
         hold.Open();
         await change;
         Assert.Equal(capacity, (await province.GetAsync()).VenueCapacity);
+    }
+
+    [Fact]
+    public async Task A_course_and_the_cycle_plan_answer_while_a_change_of_the_course_is_held_and_show_it_once_done()
+    {
+        var hold = HoldChanges.Register(nameof(ICourseGrain.MarkMaterialsSentAsync));
+        await using var silo = await GrainCluster.StartAsync(configure: builder => builder.AddSiloBuilderConfigurator<HoldChanges>());
+        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var course = silo.GrainFactory.GetGrain<ICourseGrain>((await cycle.GetAsync()).CourseIds.Single());
+
+        hold.Close();
+        var change = course.MarkMaterialsSentAsync(null);
+        await hold.Held.WaitAsync(GrainCluster.ResponseTimeout);
+
+        // As [ReadOnly] calls these would queue behind the held change and time out (the plan reads a course it has
+        // not yet seen from the course itself).
+        var during = await course.GetAsync().WaitAsync(GrainCluster.ResponseTimeout);
+        var plan = await cycle.GetPlanAsync().WaitAsync(GrainCluster.ResponseTimeout);
+        Assert.Null(during.MaterialsSentOn);
+        Assert.Null(plan.Courses.Single().MaterialsSentOn);
+
+        hold.Open();
+        await change;
+        Assert.NotNull((await course.GetAsync()).MaterialsSentOn);
     }
 }
 

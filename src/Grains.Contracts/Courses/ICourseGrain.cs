@@ -13,7 +13,8 @@ public interface ICourseGrain : IFollowUpSource, ICourseBoardEdits
 
     Task<CourseView> ImportHistoricalAsync(HistoricalCourse course);
 
-    [ReadOnly]
+    /// <remarks>Never waits behind a change being written: answers from the state as last stored.</remarks>
+    [AlwaysInterleave]
     Task<CourseView> GetAsync();
 
     /// <summary>Nominates trainees of one province; refused over the province quota (nomination-quota) or capacity (course-capacity).</summary>

@@ -14,7 +14,8 @@ public interface IFieldTripGrain : IFollowUpTarget, IFollowUpSource
     /// <exception cref="UnprocessableException">a stop outside the course's or the cycle's dates (<c>stops[i].start</c>/<c>.end</c>).</exception>
     Task<FieldTripView> CreateAsync(string courseId, string? cycleId, NewFieldTrip trip);
 
-    [ReadOnly]
+    /// <remarks>Never waits behind a change being written: answers from the state as last stored.</remarks>
+    [AlwaysInterleave]
     Task<FieldTripView> GetAsync();
 
     /// <summary>Refuses stops outside the course's dates (once planned) or the cycle's, before the course records the trip; writes nothing.</summary>

@@ -451,7 +451,8 @@ public sealed partial class CourseGrain(
         }
     }
 
-    private CourseView View() => View(state.State);
+    /// <summary>The course as last stored (<see cref="StateUpdates.Committed"/>), as interleaved reads must see it.</summary>
+    private CourseView View() => View(state.Committed());
 
     private CourseView View(CourseState s)
     {

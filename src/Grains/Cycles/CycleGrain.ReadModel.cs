@@ -9,36 +9,15 @@ namespace OrleansTraining.Grains.Cycles;
 /// The board's whole-cycle reads answer from the read model (<see cref="ICycleReadModelGrain"/>) instead of calling
 /// every course and lecturer: only a course or lecturer the model does not hold yet (a new activation of it) is read
 /// from its grain, once, and added to it. They interleave with the cycle's own calls (a decision may wait on busy
-/// lecturers and provinces for seconds under load), so they read the state as it was when the last call finished,
-/// never one a running decision has not yet finished writing.
+/// lecturers and provinces for seconds under load), so they read the state as last stored, never one a running
+/// decision has not yet finished writing.
 /// </summary>
-public sealed partial class CycleGrain : IIncomingGrainCallFilter
+public sealed partial class CycleGrain
 {
-    private CycleState? _answered;
-
     private ICycleReadModelGrain ReadModel => GrainFactory.GetGrain<ICycleReadModelGrain>(Id);
 
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        if (context.InterfaceMethod?.Name is nameof(GetPlanAsync) or nameof(GetReportAsync))
-        {
-            await context.Invoke();
-            return;
-        }
-
-        _answered ??= state.RecordExists ? state.State : null;
-        try
-        {
-            await context.Invoke();
-        }
-        finally
-        {
-            _answered = state.RecordExists ? state.State : null;
-        }
-    }
-
-    /// <summary>The state as of the last finished call (what the board may read while a decision runs).</summary>
-    private CycleState Answered() => _answered ?? (state.RecordExists ? state.State : throw new NotFoundException("cycle", Id));
+    /// <summary>The state as last stored (<see cref="StateUpdates.Committed"/>): what the board may read while a decision runs.</summary>
+    private CycleState Answered() => state.RecordExists ? state.Committed() : throw new NotFoundException("cycle", Id);
 
     /// <summary>The cycle's courses in course order, as of now.</summary>
     private async Task<List<CourseView>> ReadCoursesAsync(CycleState answered, CycleReadModel model)

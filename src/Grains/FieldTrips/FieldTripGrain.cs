@@ -402,7 +402,7 @@ public sealed partial class FieldTripGrain(
 
     private FieldTripView View()
     {
-        var s = state.State;
+        var s = state.Committed(); // as last stored: GetAsync interleaves with changes
         return new FieldTripView(
             Id,
             s.CourseId,
