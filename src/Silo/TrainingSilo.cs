@@ -45,6 +45,8 @@ public static class TrainingSilo
         silo.Configure<ClusterMembershipOptions>(Failover.ConfigureMembership);
         silo.Configure<SiloMessagingOptions>(options => Failover.ConfigureMessaging(options, settings.ResponseTimeout));
         silo.AddActivityPropagation();
+        // Orleans places each new activation through a Polly pipeline that logs every execution at Information.
+        silo.Services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
         return silo;
     }
 

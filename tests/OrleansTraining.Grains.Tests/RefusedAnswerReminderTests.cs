@@ -8,8 +8,9 @@ using OrleansTraining.Grains.Provinces;
 namespace OrleansTraining.Grains.Tests;
 
 /// <summary>
-/// A refused answer (a repeat, as under load when two people click) touches no reminder: the follow-up outbox is armed
-/// only for an answer that will be written.
+/// A refused answer (a repeat, as under load when two people click) touches no reminder: the follow-up outbox's reminder
+/// is registered only for a change that will be written with something to send. Once registered it stays while the
+/// grain is busy, and goes when one of its ticks finds nothing pending.
 /// </summary>
 public sealed class RefusedAnswerReminderTests
 {
@@ -17,6 +18,18 @@ public sealed class RefusedAnswerReminderTests
     {
         var table = ((InProcessSiloHandle)silo.Cluster.Primary!).SiloHost!.Services.GetRequiredService<IReminderTable>();
         return (await table.ReadRows(grain.GetGrainId())).Reminders.Any(r => r.ReminderName == FollowUpOutbox.ReminderName);
+    }
+
+    /// <summary>The outbox reminder's tick, as Orleans delivers it (a minute after registering, in real time).</summary>
+    private static Task TickAsync(IAddressable grain) => grain.AsReference<IRemindable>().ReceiveReminder(FollowUpOutbox.ReminderName, default);
+
+    /// <summary>Delivered and acknowledged, then the reminder's tick finds nothing pending and removes it.</summary>
+    private static async Task SettledAsync(GrainCluster silo, IFollowUpSource grain)
+    {
+        await Until.DeliveredAsync(grain);
+        Assert.True(await OutboxArmedAsync(silo, grain), "the reminder stays while the grain is busy");
+        await TickAsync(grain);
+        Assert.False(await OutboxArmedAsync(silo, grain), "a tick that finds nothing pending removes the reminder");
     }
 
     [Fact]
@@ -30,8 +43,7 @@ public sealed class RefusedAnswerReminderTests
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
         await lecturer.AcceptAsync(offer.AssignmentId);
-        await Until.DeliveredAsync(lecturer);
-        await Until.Async(() => OutboxArmedAsync(silo, lecturer), armed => !armed, "the delivered answer disarmed the outbox");
+        await SettledAsync(silo, lecturer);
 
         await Assert.ThrowsAsync<ConflictException>(() => lecturer.AcceptAsync(offer.AssignmentId));
 
@@ -49,8 +61,7 @@ public sealed class RefusedAnswerReminderTests
         var planned = (await cycle.GetPlanAsync()).Courses.Single();
         var province = silo.GrainFactory.GetGrain<IProvinceGrain>(planned.HostProvince!);
         await province.ConfirmHostingAsync(planned.HostingRequestId!, GrainWorld.Logistics());
-        await Until.DeliveredAsync(province);
-        await Until.Async(() => OutboxArmedAsync(silo, province), armed => !armed, "the delivered answer disarmed the outbox");
+        await SettledAsync(silo, province);
 
         await Assert.ThrowsAsync<ConflictException>(() => province.ConfirmHostingAsync(planned.HostingRequestId!, GrainWorld.Logistics()));
         await Assert.ThrowsAsync<ConflictException>(() => province.DeclineHostingAsync(planned.HostingRequestId!, new HostingDecline("no rooms")));
@@ -86,8 +97,7 @@ public sealed class RefusedAnswerReminderTests
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
         await lecturer.AcceptAsync(offer.AssignmentId);
-        await Until.DeliveredAsync(lecturer);
-        await Until.Async(() => OutboxArmedAsync(silo, lecturer), armed => !armed, "the delivered answer disarmed the outbox");
+        await SettledAsync(silo, lecturer);
 
         await Assert.ThrowsAsync<ConflictException>(() => lecturer.AddUnavailableDateAsync(offer.Date, "ill"));
         Assert.False(await OutboxArmedAsync(silo, lecturer));
@@ -97,5 +107,30 @@ public sealed class RefusedAnswerReminderTests
         var view = await lecturer.AddUnavailableDateAsync(free, "leave");
         Assert.Contains(free, view.UnavailableDates);
         Assert.False(await OutboxArmedAsync(silo, lecturer));
+    }
+
+    [Fact]
+    public async Task The_reminder_registered_for_a_lecturers_answer_stays_while_they_are_busy_and_goes_at_a_tick_with_nothing_pending()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (a, b) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
+        var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
+        Assert.False(await OutboxArmedAsync(silo, lecturer));
+
+        await lecturer.AcceptAsync(offer.AssignmentId);
+        Assert.True(await OutboxArmedAsync(silo, lecturer), "registered before the answer was written");
+        await Until.DeliveredAsync(lecturer);
+        await lecturer.WithdrawAsync(offer.AssignmentId, "ốm");
+        await Until.DeliveredAsync(lecturer);
+        Assert.True(await OutboxArmedAsync(silo, lecturer));
+
+        await TickAsync(lecturer);
+        Assert.False(await OutboxArmedAsync(silo, lecturer));
+        var withdrawn = (await lecturer.GetAssignmentsAsync()).Single(x => x.Offer.AssignmentId == offer.AssignmentId);
+        Assert.Equal(AssignmentStatus.Withdrawn, withdrawn.Status);
     }
 }

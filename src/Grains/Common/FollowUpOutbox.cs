@@ -10,6 +10,9 @@ namespace OrleansTraining.Grains.Common;
 /// Delivers a sender grain's recorded follow-ups until each is acknowledged: one-way at once after the write that
 /// recorded them (so the sender never waits on its receiver and no call cycle can form), again every few seconds on
 /// an activation timer, and on a reminder that outlives a crash of the node. Receivers handle each id once.
+/// The reminder is registered before the write that records the first follow-up and stays while the activation is busy:
+/// it goes when one of its ticks finds nothing pending (as the cycle's own delivery reminder does), not at every
+/// acknowledgement, so a grain answering many requests does not write and delete a reminder for each one.
 /// </summary>
 internal sealed partial class FollowUpOutbox(
     Grain grain, IGrainFactory grains, Func<ImmutableArray<FollowUp>> pending, Func<string, Task> removeAsync, ILogger logger)
@@ -24,27 +27,32 @@ internal sealed partial class FollowUpOutbox(
 
     private IGrainTimer? _timer;
 
+    /// <summary>The reminder is known to be registered. Anything pending means it is: it was registered before the write
+    /// that recorded the first follow-up, and only a tick that finds nothing pending removes it.</summary>
+    private bool _armed = !pending().IsDefaultOrEmpty;
+
     /// <summary>
-    /// Decides a change that may record follow-ups, writes it and sends what it recorded. When the decision gives an
-    /// empty outbox its first follow-up, the durable retry (the reminder) is registered after deciding and before the
-    /// write, so nothing stored can be left without a retry; a refused decision, or one that records nothing new to an
-    /// empty outbox, registers nothing (a repeated click costs no reminder, and no second write to take it away).
+    /// Decides a change that may record follow-ups, writes it and sends what it recorded. When the decision leaves
+    /// follow-ups to send and the reminder is not registered, it is registered after deciding and before the write, so
+    /// nothing stored can be left without a retry; a refused decision, or one that leaves nothing to send, registers
+    /// nothing (a repeated click costs no reminder, and no second write to take it away).
     /// </summary>
     public async Task<TState> WriteAsync<TState>(
         IPersistentState<TState> state, Func<TState, TState> decide, [CallerMemberName] string operation = "")
         where TState : IFollowUpSenderState
     {
-        var updated = await state.UpdateAsync(decide, ArmIfFirstAsync, operation);
+        var updated = await state.UpdateAsync(decide, ArmIfNeededAsync, operation);
         SendAll();
         return updated;
     }
 
-    private async Task ArmIfFirstAsync<TState>(TState before, TState after)
+    private async Task ArmIfNeededAsync<TState>(TState _, TState after)
         where TState : IFollowUpSenderState
     {
-        if (before.Outbox.IsDefaultOrEmpty && !after.Outbox.IsDefaultOrEmpty)
+        if (!_armed && !after.Outbox.IsDefaultOrEmpty)
         {
             await grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+            _armed = true;
         }
     }
 
@@ -92,24 +100,30 @@ internal sealed partial class FollowUpOutbox(
         await SettleAsync();
     }
 
-    /// <summary>With nothing left to send, the timer and the reminder go.</summary>
-    public async Task SettleAsync()
+    /// <summary>With nothing left to send, the retry timer stops; the reminder stays until its next tick finds nothing pending.</summary>
+    public Task SettleAsync()
     {
+        if (pending().IsEmpty)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The reminder's tick: send again, or, when nothing is pending, the reminder goes.</summary>
+    public async Task OnReminderAsync()
+    {
+        SendAll();
         if (!pending().IsEmpty)
         {
             return;
         }
 
-        _timer?.Dispose();
-        _timer = null;
+        await SettleAsync();
         await grain.UnregisterIfPresentAsync(ReminderName);
-    }
-
-    /// <summary>The reminder's tick: send again, or stop when nothing is pending.</summary>
-    public Task OnReminderAsync()
-    {
-        SendAll();
-        return SettleAsync();
+        _armed = false;
     }
 
     private IFollowUpTarget Target(FollowUp followUp) => followUp.Kind == FollowUpKind.StopAnswered

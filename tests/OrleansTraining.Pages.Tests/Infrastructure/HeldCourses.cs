@@ -13,10 +13,13 @@ public static class HeldCourses
 
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
-    /// <summary>Published, its host confirmed, one trainee each from Huế and Cần Thơ; the clock untouched.</summary>
+    /// <summary>
+    /// Published, its host confirmed, one trainee each from Huế and Cần Thơ; the clock untouched. Three topics: enough
+    /// sessions to show a list, few enough for a test to rate or mark each one in the browser.
+    /// </summary>
     public static async Task<CourseView> NominatedAsync(IGrainFactory grains)
     {
-        var plan = await TestCycles.PublishedAsync(grains, courses: 1);
+        var plan = await TestCycles.PublishedAsync(grains, courses: 1, topics: 3);
         var (course, request) = (await TestCycles.AwaitingHostAsync(grains, plan))[0];
         var grain = grains.GetGrain<ICourseGrain>(course.Id);
         await grain.NominateAsync(new NominationRequest("hue", [new Trainee("Nguyễn Văn An", TraineePosition.Head, AdministrativeLevel.Provincial, "Ban Tổ chức Tỉnh ủy")]));

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Orleans;
+using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Courses;
+using OrleansTraining.Grains.Curricula;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Provinces;
@@ -15,17 +17,23 @@ public static class TestCycles
 {
     private static int _nextYear = 2029;
 
-    public static async Task<CyclePlan> PublishedAsync(IGrainFactory grains, int courses = 2)
+    public static async Task<CyclePlan> PublishedAsync(IGrainFactory grains, int courses = 2, int? topics = null)
     {
-        var cycle = grains.GetGrain<ICycleGrain>(await DraftAsync(grains, courses));
+        var cycle = grains.GetGrain<ICycleGrain>(await DraftAsync(grains, courses, topics));
         await cycle.PlanAsync();
         await cycle.PublishAsync();
         return await cycle.GetPlanAsync();
     }
 
-    /// <summary>A new cycle with its courses, not planned yet; returns its id.</summary>
-    public static async Task<string> DraftAsync(IGrainFactory grains, int courses = 2)
+    /// <summary>
+    /// A new cycle with its courses, not planned yet; returns its id. Each course teaches every topic of the curriculum,
+    /// or only its first <paramref name="topics"/> (a short course: fewer sessions for a test to fill in by hand).
+    /// </summary>
+    public static async Task<string> DraftAsync(IGrainFactory grains, int courses = 2, int? topics = null)
     {
+        ImmutableArray<CourseTopicPlan> plans = topics is int count
+            ? [.. (await grains.GetGrain<ICurriculumGrain>("2027").GetAsync()).Topics.Take(count).Select(t => new CourseTopicPlan(t.Code, TeachingMethod.Lecture))]
+            : [];
         var year = Interlocked.Add(ref _nextYear, 2);
         var cycleId = $"{year}-{year + 1}";
         var cycle = grains.GetGrain<ICycleGrain>(cycleId);
@@ -38,7 +46,7 @@ public static class TestCycles
                 new CourseAudience([TraineePosition.Head, TraineePosition.DeputyHead], [AdministrativeLevel.Provincial]),
                 Capacity: 60,
                 QuotaPerProvince: 2,
-                Topics: [],
+                Topics: plans,
                 CoOrganisers: []))]));
         return cycleId;
     }
