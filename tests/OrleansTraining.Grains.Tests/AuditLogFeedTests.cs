@@ -126,6 +126,47 @@ public sealed class AuditLogFeedTests
     private static string Normal(AuditEntry e) =>
         string.Join("|", e.At.ToString("O", CultureInfo.InvariantCulture), e.Actor, e.Role, e.ActsFor, e.RequestId, e.Grain, e.Operation, string.Join("; ", e.Changes));
 
+    [Theory]
+    [InlineData(1, 15)]
+    [InlineData(2, 30)]
+    [InlineData(3, 60)]
+    [InlineData(5, 240)]
+    [InlineData(6, 300)]
+    [InlineData(40, 300)]
+    public void Each_failure_in_a_row_doubles_the_wait_before_the_next_append_up_to_the_cap(int failures, int seconds)
+    {
+        var options = new Common.Audit.AuditLogOptions();
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), options.RetryAfter(failures));
+    }
+
+    [Fact]
+    public async Task A_grain_whose_append_just_failed_does_not_try_again_as_it_deactivates_and_its_next_activation_stores_the_entries()
+    {
+        var log = new MemoryAuditLog { Failing = true };
+        await using var silo = await GrainCluster.StartAsync(Clock(), configure: Feed(4, TimeSpan.FromHours(1), TimeSpan.FromHours(1)), auditLog: log);
+        var (failed, quiet) = ($"l-{GrainWorld.Suffix()}", $"l-{GrainWorld.Suffix()}");
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(failed);
+        await lecturer.CreateAsync(GrainWorld.Lecturer("Nguyễn Văn A", "cadre-work"));
+        for (var i = 1; i <= 4; i++)
+        {
+            await lecturer.SetUnavailabilityAsync([June.AddDays(i)]);
+        }
+
+        await Until.Async(() => Task.FromResult(log.Attempts($"lecturer/{failed}")), n => n == 1, "a full batch was tried at once, and failed");
+        // A lecturer whose entries wait for the quiet delay: its deactivation tries the (still failing) log.
+        await silo.GrainFactory.GetGrain<ILecturerGrain>(quiet).CreateAsync(GrainWorld.Lecturer("Trần Thị B", "cadre-work"));
+
+        await silo.GrainFactory.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Until.Async(() => Task.FromResult(log.Attempts($"lecturer/{quiet}")), n => n == 1, "the collection deactivated the quiet lecturer, which tried the log");
+
+        Assert.Equal(1, log.Attempts($"lecturer/{failed}"));
+        log.Failing = false;
+        var trail = await lecturer.AsReference<IAuditedGrain>().GetAuditAsync(1, 100);
+        Assert.Equal(5, trail.Total);
+        await Until.Async(() => Task.FromResult(log.Sequences($"lecturer/{failed}")), s => s.Count == 5, "the next activation stored the pending entries");
+    }
+
     [Fact]
     public async Task While_the_log_fails_changes_are_accepted_their_entries_stay_pending_and_later_each_is_stored_once()
     {

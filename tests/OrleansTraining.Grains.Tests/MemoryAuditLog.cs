@@ -18,6 +18,17 @@ internal sealed class MemoryAuditLog : IAuditLog
 
     public int AppendCalls { get; private set; }
 
+    private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
+
+    /// <summary>Appends tried for one grain, failed or not.</summary>
+    public int Attempts(string grainId)
+    {
+        lock (_gate)
+        {
+            return _attempts.GetValueOrDefault(grainId);
+        }
+    }
+
     public int FailedAppends { get; private set; }
 
     /// <summary>Entries appended again under a sequence already stored (left as they were).</summary>
@@ -28,6 +39,7 @@ internal sealed class MemoryAuditLog : IAuditLog
         lock (_gate)
         {
             AppendCalls++;
+            _attempts[grainId] = _attempts.GetValueOrDefault(grainId) + 1;
             if (Failing)
             {
                 FailedAppends++;

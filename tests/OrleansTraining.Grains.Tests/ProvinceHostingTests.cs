@@ -1,6 +1,8 @@
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Cycles;
+using OrleansTraining.Grains.Lecturers;
+using OrleansTraining.Grains.Notifications;
 using OrleansTraining.Grains.Planning;
 using OrleansTraining.Grains.Provinces;
 
@@ -107,6 +109,48 @@ public sealed class ProvinceHostingTests
 
         Assert.Equal(ConflictRules.InvalidTransition, refused.Rule);
         Assert.Equal(HostingRequestStatus.Pending, (await province.GetHostingRequestAsync(planned.HostingRequestId!)).Status);
+    }
+
+    [Fact]
+    public async Task Amended_logistics_reach_the_lecturers_holding_the_courses_sessions_with_a_notification()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (course, host, requestId) = await ConfirmedCourseAsync(silo);
+        var province = silo.GrainFactory.GetGrain<IProvinceGrain>(host);
+        var session = (await silo.GrainFactory.GetGrain<ICourseGrain>(course).GetAsync()).Sessions.First(s => s.LecturerId is not null && s.AssignmentId is not null);
+        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(session.LecturerId!);
+        await Until.Async(() => lecturer.GetAssignmentsAsync(), a => a.Any(x => x.Offer.AssignmentId == session.AssignmentId && x.Offer.Logistics == GrainWorld.Logistics()), "the confirmed logistics reached the lecturer");
+        var amended = GrainWorld.Logistics() with { Venue = "Trường Chính trị tỉnh", Contact = "Anh Minh, 0987 654 321" };
+
+        await province.AmendLogisticsAsync(requestId, amended, "Hội trường đang sửa chữa");
+
+        await Until.Async(() => lecturer.GetAssignmentsAsync(), a => a.Single(x => x.Offer.AssignmentId == session.AssignmentId).Offer.Logistics == amended, "the amended logistics reached the lecturer");
+        var inbox = silo.GrainFactory.GetGrain<INotificationInboxGrain>(NotificationRecipients.Lecturer(session.LecturerId!));
+        var notice = (await Until.Async(() => inbox.ListAsync(0, 50), p => p.Items.Any(n => n.Kind == NotificationKind.LogisticsChanged), "the lecturer was notified"))
+            .Items.Single(n => n.Kind == NotificationKind.LogisticsChanged);
+        Assert.Contains("Trường Chính trị tỉnh", notice.TextVi);
+        Assert.Contains("Anh Minh, 0987 654 321", notice.TextEn);
+    }
+
+    [Fact]
+    public async Task An_amendment_arriving_after_a_newer_one_is_dropped_and_the_newer_logistics_stay()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (course, host, requestId) = await ConfirmedCourseAsync(silo);
+        var province = silo.GrainFactory.GetGrain<IProvinceGrain>(host);
+        var first = await province.AmendLogisticsAsync(requestId, GrainWorld.Logistics() with { Venue = "Hội trường A" }, null);
+        var second = await province.AmendLogisticsAsync(requestId, GrainWorld.Logistics() with { Venue = "Hội trường B" }, null);
+        var courseGrain = silo.GrainFactory.GetGrain<ICourseGrain>(course);
+        await Until.Async(() => courseGrain.GetAsync(), c => c.HostLogistics == second.Confirmation, "the newest logistics reached the course");
+        await Until.DeliveredAsync(province);
+
+        // The first amendment, overtaken on its way (a new id: as if it had never been handled).
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
+        var late = new FollowUp($"{host}:{requestId}:logistics:late", FollowUpKind.LogisticsAmended, GrainWorld.CycleKey, DateTimeOffset.UtcNow, Hosting: first);
+        await cycle.AsReference<IFollowUpTarget>().ReceiveFollowUpAsync(late, province);
+        await cycle.GetAsync(); // queued behind the follow-up: it has been handled
+
+        Assert.Equal(second.Confirmation, (await courseGrain.GetAsync()).HostLogistics);
     }
 
     /// <summary>The small world's course, planned, published and confirmed by its host, the confirmation recorded on the course.</summary>

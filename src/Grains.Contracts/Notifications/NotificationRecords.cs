@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>A course's materials are due soon and the lecturer's topic has no file yet.</summary>
     MaterialsDue,
+
+    /// <summary>The host province changed the logistics (venue, lodging, transport, contact) of a session the lecturer holds.</summary>
+    LogisticsChanged,
 }
 
 /// <summary>Whether a notification also goes out by mail, and how far it got.</summary>

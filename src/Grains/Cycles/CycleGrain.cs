@@ -289,7 +289,7 @@ public sealed partial class CycleGrain(
         if (answer.Status == HostingRequestStatus.Confirmed)
         {
             await DecideAsync(
-                s => s,
+                s => s with { LogisticsPassedOn = s.LogisticsPassedOn.SetItem(requestId, ChangeNumber(answer)) },
                 _ => [new NewDelivery(CycleDeliveryKind.HostConfirmed, courseId) { RequestId = requestId, Confirmation = answer.Confirmation }, .. LogisticsDeliveries(course, answer.Confirmation)]);
             return;
         }

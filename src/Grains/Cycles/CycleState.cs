@@ -71,4 +71,10 @@ public sealed record CycleState : IAuditedState<CycleState>
     /// (GenerateFieldIds.PublicProperties), so the other fields keep theirs; an explicit [Id] would turn that off for all.
     /// </summary>
     public long AuditCount { get; init; }
+
+    /// <summary>
+    /// The newest logistics passed on for each hosting request, as the province's count of amendments (0: the confirmation
+    /// itself). Follow-ups are not ordered: an amendment older than one passed on already is dropped, not applied over it.
+    /// </summary>
+    public ImmutableDictionary<string, int> LogisticsPassedOn { get; init; } = ImmutableDictionary<string, int>.Empty;
 }

@@ -18,6 +18,6 @@ public sealed partial class FieldTripGrain : IAuditedGrain, IAuditFeedSource
         return Feed.PageAsync(page, pageSize);
     }
 
-    /// <summary>Entries still pending in the state go to the audit log before the activation does (kept pending if that fails).</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Feed.FlushAsync();
+    /// <summary>Entries still pending in the state go to the audit log before the activation does (kept pending if that fails, or if it failed lately).</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Feed.FlushOnDeactivationAsync();
 }

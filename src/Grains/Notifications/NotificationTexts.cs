@@ -107,6 +107,15 @@ public static class NotificationTexts
         LecturerPage(lecturerId),
         notice.At);
 
+    /// <summary>One per amendment and assignment (its number in the id): a later amendment is a new notification.</summary>
+    public static Notification LogisticsChanged(string lecturerId, string assignmentId, HostingConfirmation logistics, int change, DateTimeOffset at) => new(
+        $"logistics:{assignmentId}:{change}",
+        NotificationKind.LogisticsChanged,
+        $"Tỉnh đăng cai đã thay đổi hậu cần của buổi giảng {assignmentId}: địa điểm {logistics.Venue}; lưu trú {logistics.Lodging}; đi lại {logistics.Transport}; liên hệ {logistics.Contact}.",
+        $"The host province changed the logistics of session {assignmentId}: venue {logistics.Venue}; lodging {logistics.Lodging}; transport {logistics.Transport}; contact {logistics.Contact}.",
+        LecturerPage(lecturerId),
+        at);
+
     public static string LecturerPage(string lecturerId) => "/lecturer/" + Uri.EscapeDataString(lecturerId);
 
     public static string ProvincePage(string code) => "/province/" + Uri.EscapeDataString(code);

@@ -23,6 +23,7 @@ internal sealed partial class AuditFeed
     private readonly ILogger _logger;
     private IGrainTimer? _timer;
     private DateTimeOffset? _retryAt;
+    private int _failures;
     private bool _resumed;
 
     private AuditFeed(Grain grain, Func<IAuditedState<object>> state, IServiceProvider services)
@@ -87,14 +88,24 @@ internal sealed partial class AuditFeed
             await _log.AppendAsync(GrainId, unlogged.FirstSequence, unlogged.Entries);
             LoggedThrough = unlogged.Count;
             _retryAt = null;
+            _failures = 0;
         }
         catch (Exception exception)
         {
             LogAppendFailed(_logger, exception, GrainId, unlogged.Entries.Length);
-            _retryAt = _time.GetUtcNow() + _options.RetryDelay;
-            Schedule(_options.RetryDelay);
+            var delay = _options.RetryAfter(++_failures);
+            _retryAt = _time.GetUtcNow() + delay;
+            Schedule(delay);
         }
     }
+
+    /// <summary>
+    /// On deactivation: appends what is pending, unless the log failed lately and its retry is not due. Waiting out another
+    /// connection timeout would only slow the node's shutdown; the entries are safe in the stored state, and the grain's
+    /// next activation sends them (<see cref="Resume"/>).
+    /// </summary>
+    public Task FlushOnDeactivationAsync() =>
+        _retryAt is { } retryAt && _time.GetUtcNow() < retryAt ? Task.CompletedTask : FlushAsync();
 
     private AuditPending Unlogged() => AuditPending.Of(_state()).After(LoggedThrough);
 
