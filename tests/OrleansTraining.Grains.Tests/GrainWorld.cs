@@ -40,6 +40,16 @@ internal static class GrainWorld
             [new(CurriculumCatalog.CadreEvaluation, Common.TeachingMethod.Lecture), new(CurriculumCatalog.OfficeWork, Common.TeachingMethod.Discussion)],
             []);
 
+    /// <summary>The small world's cycle planned and published: the course's host has its request, the lecturers their offers.</summary>
+    public static async Task<(string LecturerA, string LecturerB, ICycleGrain Cycle)> PublishedSmallWorldAsync(IGrainFactory grains)
+    {
+        var (a, b) = await BuildSmallWorldAsync(grains);
+        var cycle = grains.GetGrain<ICycleGrain>(CycleKey);
+        await cycle.PlanAsync();
+        await cycle.PublishAsync();
+        return (a, b, cycle);
+    }
+
     /// <summary>
     /// A world with one small course to plan: three Mekong provinces can host (others have no venue configured),
     /// two lecturers qualified for both topics (ids sort "a-…" before "b-…"), lecturer travel not weighed.

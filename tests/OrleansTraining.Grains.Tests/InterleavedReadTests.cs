@@ -62,10 +62,7 @@ public sealed class InterleavedReadTests
     {
         var hold = HoldChanges.Register(nameof(ICourseGrain.MarkMaterialsSentAsync));
         await using var silo = await GrainCluster.StartAsync(configure: builder => builder.AddSiloBuilderConfigurator<HoldChanges>());
-        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (_, _, cycle) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var course = silo.GrainFactory.GetGrain<ICourseGrain>((await cycle.GetAsync()).CourseIds.Single());
 
         hold.Close();

@@ -98,10 +98,7 @@ public sealed class ProvinceHostingTests
     public async Task A_pending_request_has_no_logistics_to_amend()
     {
         await using var silo = await GrainWorld.StartAsync();
-        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (_, _, cycle) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var planned = (await cycle.GetPlanAsync()).Courses.Single();
         var province = silo.GrainFactory.GetGrain<IProvinceGrain>(planned.HostProvince!);
 
@@ -156,10 +153,7 @@ public sealed class ProvinceHostingTests
     /// <summary>The small world's course, planned, published and confirmed by its host, the confirmation recorded on the course.</summary>
     private static async Task<(string Course, string Host, string RequestId)> ConfirmedCourseAsync(GrainCluster silo)
     {
-        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (_, _, cycle) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var planned = (await cycle.GetPlanAsync()).Courses.Single();
         var province = silo.GrainFactory.GetGrain<IProvinceGrain>(planned.HostProvince!);
         await province.ConfirmHostingAsync(planned.HostingRequestId!, GrainWorld.Logistics());

@@ -36,10 +36,7 @@ public sealed class RefusedAnswerReminderTests
     public async Task A_lecturer_accepting_an_offer_already_accepted_is_refused_without_arming_the_outbox()
     {
         await using var silo = await GrainWorld.StartAsync();
-        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (a, _, _) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
         await lecturer.AcceptAsync(offer.AssignmentId);
@@ -54,10 +51,7 @@ public sealed class RefusedAnswerReminderTests
     public async Task A_province_confirming_a_request_already_confirmed_is_refused_without_arming_the_outbox()
     {
         await using var silo = await GrainWorld.StartAsync();
-        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (_, _, cycle) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var planned = (await cycle.GetPlanAsync()).Courses.Single();
         var province = silo.GrainFactory.GetGrain<IProvinceGrain>(planned.HostProvince!);
         await province.ConfirmHostingAsync(planned.HostingRequestId!, GrainWorld.Logistics());
@@ -73,10 +67,7 @@ public sealed class RefusedAnswerReminderTests
     public async Task A_province_amending_logistics_it_never_confirmed_is_refused_without_arming_the_outbox()
     {
         await using var silo = await GrainWorld.StartAsync();
-        await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (_, _, cycle) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var planned = (await cycle.GetPlanAsync()).Courses.Single();
         var province = silo.GrainFactory.GetGrain<IProvinceGrain>(planned.HostProvince!);
 
@@ -90,10 +81,7 @@ public sealed class RefusedAnswerReminderTests
     public async Task A_lecturer_refused_a_date_with_an_accepted_session_or_adding_one_that_declines_nothing_arms_no_outbox()
     {
         await using var silo = await GrainWorld.StartAsync();
-        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (a, _, _) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
         await lecturer.AcceptAsync(offer.AssignmentId);
@@ -113,10 +101,7 @@ public sealed class RefusedAnswerReminderTests
     public async Task The_reminder_registered_for_a_lecturers_answer_stays_while_they_are_busy_and_goes_at_a_tick_with_nothing_pending()
     {
         await using var silo = await GrainWorld.StartAsync();
-        var (a, b) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (a, _, _) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
         Assert.False(await OutboxArmedAsync(silo, lecturer));
