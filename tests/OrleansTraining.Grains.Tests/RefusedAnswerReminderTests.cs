@@ -32,15 +32,22 @@ public sealed class RefusedAnswerReminderTests
         Assert.False(await OutboxArmedAsync(silo, grain), "a tick that finds nothing pending removes the reminder");
     }
 
-    [Fact]
-    public async Task A_lecturer_accepting_an_offer_already_accepted_is_refused_without_arming_the_outbox()
+    /// <summary>A lecturer of the published small world who accepted their first offer, its answer delivered and the reminder gone.</summary>
+    private static async Task<(ILecturerGrain Lecturer, TeachingOffer Offer)> AcceptedAndSettledAsync(GrainCluster silo)
     {
-        await using var silo = await GrainWorld.StartAsync();
         var (a, _, _) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
         await lecturer.AcceptAsync(offer.AssignmentId);
         await SettledAsync(silo, lecturer);
+        return (lecturer, offer);
+    }
+
+    [Fact]
+    public async Task A_lecturer_accepting_an_offer_already_accepted_is_refused_without_arming_the_outbox()
+    {
+        await using var silo = await GrainWorld.StartAsync();
+        var (lecturer, offer) = await AcceptedAndSettledAsync(silo);
 
         await Assert.ThrowsAsync<ConflictException>(() => lecturer.AcceptAsync(offer.AssignmentId));
 
@@ -81,11 +88,7 @@ public sealed class RefusedAnswerReminderTests
     public async Task A_lecturer_refused_a_date_with_an_accepted_session_or_adding_one_that_declines_nothing_arms_no_outbox()
     {
         await using var silo = await GrainWorld.StartAsync();
-        var (a, _, _) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
-        var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
-        var offer = (await lecturer.GetAssignmentsAsync()).First().Offer;
-        await lecturer.AcceptAsync(offer.AssignmentId);
-        await SettledAsync(silo, lecturer);
+        var (lecturer, offer) = await AcceptedAndSettledAsync(silo);
 
         await Assert.ThrowsAsync<ConflictException>(() => lecturer.AddUnavailableDateAsync(offer.Date, "ill"));
         Assert.False(await OutboxArmedAsync(silo, lecturer));
