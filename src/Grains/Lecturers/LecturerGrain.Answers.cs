@@ -88,7 +88,8 @@ public sealed partial class LecturerGrain
         return Find(updated, assignmentId);
     }
 
-    private async Task<AssignmentView> AnswerOneAsync(string assignmentId, Func<LecturerState, AssignmentView, DateTimeOffset, AssignmentView> decide)
+    private async Task<AssignmentView> AnswerOneAsync(
+        string assignmentId, Func<LecturerState, AssignmentView, DateTimeOffset, AssignmentView> decide, [CallerMemberName] string operation = "")
     {
         EnsureExists();
         var updated = await DecideAsync((s, now) =>
@@ -96,7 +97,7 @@ public sealed partial class LecturerGrain
             var assignment = Find(s, assignmentId);
             EnsureOpen(assignment, "");
             return WithFollowUp(s, decide(s, assignment, now), "answer", now);
-        });
+        }, operation);
         var view = Find(updated, assignmentId);
         LogAnswered(logger, Id, assignmentId, view.Status);
         await this.UnregisterIfPresentAsync(OfferReminderPrefix + assignmentId);
