@@ -81,12 +81,20 @@ public sealed class CalendarFeedTests(SqliteGatewayFixture gateway) : IClassFixt
 
         var first = await RotateAsync(lecturerId);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(first)).StatusCode);
+        using (var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, first)))
+        {
+            // A calendar application checking the address before it subscribes.
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("text/calendar", head.Content.Headers.ContentType?.MediaType);
+        }
+
         var status = await client.GetJsonAsync($"/api/lecturers/{lecturerId}/calendar-feed");
         Assert.True(status.GetProperty("active").GetBoolean());
 
         var second = await RotateAsync(lecturerId);
         Assert.NotEqual(first, second);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(first)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, first))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(second)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/lecturers/{lecturerId}/calendar-feed")).StatusCode);

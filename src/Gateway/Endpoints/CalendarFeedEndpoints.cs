@@ -13,7 +13,8 @@ public static class CalendarFeedEndpoints
 {
     public static IEndpointRouteBuilder MapCalendarFeedEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/calendar/{token}.ics", ReadAsync).AllowAnonymous().WithTags("Lecturers")
+        // HEAD too: some calendar applications check a subscription's address that way before reading it.
+        routes.MapMethods("/calendar/{token}.ics", [HttpMethods.Get, HttpMethods.Head], ReadAsync).AllowAnonymous().WithTags("Lecturers")
             .Produces<string>(StatusCodes.Status200OK, LecturerCalendarFeed.ContentType).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A lecturer's sessions as an iCalendar feed (RFC 5545), at the secret address the lecturer created.");
 
