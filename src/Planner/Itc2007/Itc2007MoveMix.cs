@@ -7,7 +7,15 @@ namespace OrleansTraining.Planner.Itc2007;
 /// <param name="RoomOnly">A lecture to another room in its period, often one its course already uses.</param>
 /// <param name="Kempe">Kempe chain: a lecture's period swapped with another for every conflicting lecture it drags along.</param>
 /// <param name="CourseRoom">Room-stability repair: all lectures of a course into one of its rooms (swapping within their periods).</param>
-public sealed record Itc2007MoveMix(double RoomOnly, double Kempe, double CourseRoom)
+/// <param name="Compact">
+/// Compactness Kempe chain: a lecture isolated in one of its curricula to a period next to another lecture of that
+/// curriculum on the same day, dragging its conflicts along (never a new clash).
+/// </param>
+/// <param name="Spread">
+/// Working-days Kempe chain: a lecture of a course short of its minimum working days, from a day the course teaches twice
+/// to a day it does not teach.
+/// </param>
+public sealed record Itc2007MoveMix(double RoomOnly, double Kempe, double CourseRoom, double Compact = 0, double Spread = 0)
 {
     /// <summary>
     /// Half Kempe chains: over seeds 1–5 at 10 s on comp02/05/07/12 the sum of mean costs went 831 (none) → 814 (10 %)

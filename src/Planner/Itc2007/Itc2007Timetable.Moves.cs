@@ -24,6 +24,12 @@ public sealed partial class Itc2007Timetable
         if (draw < mix.CourseRoom)
             return TryCourseRoom(random, out delta);
         draw -= mix.CourseRoom;
+        if (draw < mix.Compact)
+            return TryCompactnessChain(random, out delta);
+        draw -= mix.Compact;
+        if (draw < mix.Spread)
+            return TryWorkingDaysChain(random, out delta);
+        draw -= mix.Spread;
         return TrySimpleMove(random, draw < mix.RoomOnly, out delta);
     }
 
@@ -91,11 +97,17 @@ public sealed partial class Itc2007Timetable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryKempeChain(SplitMix64 random, out Score delta)
     {
-        delta = default;
         var start = random.Next(_lectureCourse.Length);
-        var p1 = _period[start];
         var available = _courseAvailablePeriods[_lectureCourse[start]];
-        var p2 = available[random.Next(available.Length)];
+        return KempeChain(start, available[random.Next(available.Length)], out delta);
+    }
+
+    /// <summary>The Kempe chain that starts with moving the lecture to period p2 (see <see cref="TryKempeChain"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool KempeChain(int start, int p2, out Score delta)
+    {
+        delta = default;
+        var p1 = _period[start];
         if (p1 == p2)
             return false;
 
@@ -161,6 +173,77 @@ public sealed partial class Itc2007Timetable
 
         delta = Score - before;
         return true;
+    }
+
+    // The targeted chains look at a few random lectures for one that needs them: a hit is cheap to test, and the draw of
+    // lectures stays the same for a seed, so the search stays deterministic.
+    private const int TargetTries = 8;
+
+    /// <summary>
+    /// Compactness repair: a lecture alone on its day in one of its curricula (no lecture of that curriculum in the period
+    /// before or after) goes, by a Kempe chain, next to another lecture of that curriculum on that one's day. Curriculum
+    /// compactness is most of the cost left on the instances whose targets are missed, and a random period almost never
+    /// lands next to a lecture of the same curriculum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryCompactnessChain(SplitMix64 random, out Score delta)
+    {
+        delta = default;
+        for (var attempt = 0; attempt < TargetTries; attempt++)
+        {
+            var lecture = random.Next(_lectureCourse.Length);
+            var curricula = _courseCurricula[_lectureCourse[lecture]];
+            if (curricula.Length == 0)
+                continue;
+            var cell = _curriculumCell[_period[lecture]];
+            var first = random.Next(curricula.Length);
+            for (var k = 0; k < curricula.Length; k++)
+            {
+                var curriculum = curricula[(first + k) % curricula.Length];
+                if (Isolated(curriculum * _curriculumStride + cell) == 0)
+                    continue;
+                // Next to a random other lecture of the curriculum, before or after it on its day.
+                var courses = _curriculumCourses[curriculum];
+                var neighbourCourse = courses[random.Next(courses.Length)];
+                var neighbour = _courseFirstLecture[neighbourCourse] + random.Next(_courseFirstLecture[neighbourCourse + 1] - _courseFirstLecture[neighbourCourse]);
+                var anchor = _period[neighbour];
+                var target = random.Next(2) == 0 ? anchor - 1 : anchor + 1;
+                if (neighbour == lecture || target < 0 || target >= _periods || _dayOfPeriod[target] != _dayOfPeriod[anchor]
+                    || !IsAvailable(_lectureCourse[lecture], target))
+                    return false;
+                return KempeChain(lecture, target, out delta);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Working-days repair: a lecture of a course that teaches on fewer days than its minimum, taken from a day on which
+    /// the course has another lecture to a period (free for the course) of a day on which it has none, by a Kempe chain.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryWorkingDaysChain(SplitMix64 random, out Score delta)
+    {
+        delta = default;
+        for (var attempt = 0; attempt < TargetTries; attempt++)
+        {
+            var lecture = random.Next(_lectureCourse.Length);
+            var course = _lectureCourse[lecture];
+            if (_courseDays[course] >= _courseMinDays[course] || _courseDayLoad[course * _days + _dayOfPeriod[_period[lecture]]] < 2)
+                continue;
+            var available = _courseAvailablePeriods[course];
+            for (var tries = 0; tries < TargetTries; tries++)
+            {
+                var target = available[random.Next(available.Length)];
+                if (_courseDayLoad[course * _days + _dayOfPeriod[target]] == 0)
+                    return KempeChain(lecture, target, out delta);
+            }
+
+            return false;
+        }
+
+        return false;
     }
 
     /// <summary>Room-stability repair: every lecture of a course into one room it already uses, swapping with the occupant in its period.</summary>
