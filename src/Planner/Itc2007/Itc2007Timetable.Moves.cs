@@ -175,47 +175,81 @@ public sealed partial class Itc2007Timetable
         return true;
     }
 
-    // The targeted chains look at a few random lectures for one that needs them: a hit is cheap to test, and the draw of
-    // lectures stays the same for a seed, so the search stays deterministic.
+    // The targeted chains look at a few random curricula or lectures for one that needs them; every draw comes from the
+    // search's generator, so a seed still gives one timetable.
     private const int TargetTries = 8;
 
     /// <summary>
-    /// Compactness repair: a lecture alone on its day in one of its curricula (no lecture of that curriculum in the period
-    /// before or after) goes, by a Kempe chain, next to another lecture of that curriculum on that one's day. Curriculum
-    /// compactness is most of the cost left on the instances whose targets are missed, and a random period almost never
-    /// lands next to a lecture of the same curriculum.
+    /// Compactness repair: in a random curriculum, a lecture alone on its day (no lecture of the curriculum in the period
+    /// before or after) goes, by a Kempe chain, to a free period of the curriculum next to one of its lectures, both picked
+    /// at random in one pass over the curriculum's week. Curriculum compactness is most of the cost left on the instances
+    /// whose targets are missed, and a random period almost never lands next to a lecture of the same curriculum.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryCompactnessChain(SplitMix64 random, out Score delta)
     {
         delta = default;
+        var curricula = _curriculumCourses.Length;
+        if (curricula == 0)
+            return false;
         for (var attempt = 0; attempt < TargetTries; attempt++)
         {
-            var lecture = random.Next(_lectureCourse.Length);
-            var curricula = _courseCurricula[_lectureCourse[lecture]];
-            if (curricula.Length == 0)
-                continue;
-            var cell = _curriculumCell[_period[lecture]];
-            var first = random.Next(curricula.Length);
-            for (var k = 0; k < curricula.Length; k++)
+            var curriculum = random.Next(curricula);
+            var row = curriculum * _curriculumStride;
+            int source = -1, target = -1, sources = 0, targets = 0;
+            var period = 0;
+            for (var day = 0; day < _days; day++)
             {
-                var curriculum = curricula[(first + k) % curricula.Length];
-                if (Isolated(curriculum * _curriculumStride + cell) == 0)
-                    continue;
-                // Next to a random other lecture of the curriculum, before or after it on its day.
-                var courses = _curriculumCourses[curriculum];
-                var neighbourCourse = courses[random.Next(courses.Length)];
-                var neighbour = _courseFirstLecture[neighbourCourse] + random.Next(_courseFirstLecture[neighbourCourse + 1] - _courseFirstLecture[neighbourCourse]);
-                var anchor = _period[neighbour];
-                var target = random.Next(2) == 0 ? anchor - 1 : anchor + 1;
-                if (neighbour == lecture || target < 0 || target >= _periods || _dayOfPeriod[target] != _dayOfPeriod[anchor]
-                    || !IsAvailable(_lectureCourse[lecture], target))
-                    return false;
-                return KempeChain(lecture, target, out delta);
+                var index = row + day * (_periodsPerDay + 2) + 1;
+                for (var slot = 0; slot < _periodsPerDay; slot++, index++, period++)
+                {
+                    var before = _curriculumLoad[index - 1];
+                    var after = _curriculumLoad[index + 1];
+                    if (_curriculumLoad[index] > 0)
+                    {
+                        if (before == 0 && after == 0 && random.Next(++sources) == 0)
+                            source = period;
+                    }
+                    else if ((before > 0 || after > 0) && random.Next(++targets) == 0)
+                    {
+                        target = period;
+                    }
+                }
             }
+
+            if (source < 0)
+                continue;
+            // A target next to the source alone would leave the lecture as alone as before.
+            if (target < 0 || (Math.Abs(target - source) == 1 && _dayOfPeriod[target] == _dayOfPeriod[source]
+                               && IsolatedAfterLeaving(row + _curriculumCell[target], row + _curriculumCell[source])))
+                return false;
+            var lecture = LectureOfCurriculumIn(curriculum, source);
+            if (!IsAvailable(_lectureCourse[lecture], target))
+                return false;
+            return KempeChain(lecture, target, out delta);
         }
 
         return false;
+    }
+
+    /// <summary>Whether the target cell would have no busy neighbour once the source cell next to it is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsolatedAfterLeaving(int target, int source) =>
+        _curriculumLoad[target + (target - source)] == 0;
+
+    /// <summary>A lecture in the period whose course belongs to the curriculum (the curriculum's load there is not 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LectureOfCurriculumIn(int curriculum, int period)
+    {
+        var courses = _instance.Courses.Length;
+        for (var r = 0; r < _rooms; r++)
+        {
+            var lecture = _occupant[period * _rooms + r];
+            if (lecture >= 0 && _inCurriculum[curriculum * courses + _lectureCourse[lecture]])
+                return lecture;
+        }
+
+        throw new InvalidOperationException("The curriculum's load says a lecture is there.");
     }
 
     /// <summary>
