@@ -13,7 +13,7 @@ public sealed class TargetedMoveTests
     private static readonly Itc2007MoveMix SpreadOnly = new(RoomOnly: 0, Kempe: 0, CourseRoom: 0, Spread: 1);
 
     [Theory]
-    [InlineData("comp01.ctt", 0.5, 0.5, 500)]
+    [InlineData("comp01.ctt", 0.5, 0.5, 200)]
     [InlineData("comp03.ctt", 1.0, 0.0, 500)]
     // Few courses of comp07 are short of their working days, and the kept chains soon leave none.
     [InlineData("comp07.ctt", 0.0, 1.0, 50)]
