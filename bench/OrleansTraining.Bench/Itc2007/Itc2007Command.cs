@@ -100,7 +100,7 @@ internal static class Itc2007Command
         return run;
     }
 
-    /// <summary>--param names: roomonly, kempe, courseroom (move probabilities), t0factor, endratio (temperatures), feasround (iterations per feasibility round; 0 one anneal), restart (iterations without a new best before going back to it; 0 never).</summary>
+    /// <summary>--param names: roomonly, kempe, courseroom, compact, spread (move probabilities), t0factor, endratio (temperatures), feasround (iterations per feasibility round; 0 one anneal), restart (iterations without a new best before going back to it; 0 never).</summary>
     internal static Itc2007SolverSettings Settings(IReadOnlyDictionary<string, double> parameters)
     {
         var settings = Itc2007SolverSettings.Default;
@@ -111,6 +111,8 @@ internal static class Itc2007Command
                 "roomonly" => settings with { Moves = settings.Moves with { RoomOnly = value } },
                 "kempe" => settings with { Moves = settings.Moves with { Kempe = value } },
                 "courseroom" => settings with { Moves = settings.Moves with { CourseRoom = value } },
+                "compact" => settings with { Moves = settings.Moves with { Compact = value } },
+                "spread" => settings with { Moves = settings.Moves with { Spread = value } },
                 "t0factor" => settings with { StartTemperatureFactor = value },
                 "endratio" => settings with { EndTemperatureRatio = value },
                 "feasround" => settings with { FeasibilityRoundIterations = value > 0 ? (long)value : null },

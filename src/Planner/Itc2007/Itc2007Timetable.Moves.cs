@@ -24,6 +24,12 @@ public sealed partial class Itc2007Timetable
         if (draw < mix.CourseRoom)
             return TryCourseRoom(random, out delta);
         draw -= mix.CourseRoom;
+        if (draw < mix.Compact)
+            return TryCompactnessChain(random, out delta);
+        draw -= mix.Compact;
+        if (draw < mix.Spread)
+            return TryWorkingDaysChain(random, out delta);
+        draw -= mix.Spread;
         return TrySimpleMove(random, draw < mix.RoomOnly, out delta);
     }
 
@@ -91,11 +97,17 @@ public sealed partial class Itc2007Timetable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryKempeChain(SplitMix64 random, out Score delta)
     {
-        delta = default;
         var start = random.Next(_lectureCourse.Length);
-        var p1 = _period[start];
         var available = _courseAvailablePeriods[_lectureCourse[start]];
-        var p2 = available[random.Next(available.Length)];
+        return KempeChain(start, available[random.Next(available.Length)], out delta);
+    }
+
+    /// <summary>The Kempe chain that starts with moving the lecture to period p2 (see <see cref="TryKempeChain"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool KempeChain(int start, int p2, out Score delta)
+    {
+        delta = default;
+        var p1 = _period[start];
         if (p1 == p2)
             return false;
 
@@ -161,6 +173,111 @@ public sealed partial class Itc2007Timetable
 
         delta = Score - before;
         return true;
+    }
+
+    // The targeted chains look at a few random curricula or lectures for one that needs them; every draw comes from the
+    // search's generator, so a seed still gives one timetable.
+    private const int TargetTries = 8;
+
+    /// <summary>
+    /// Compactness repair: in a random curriculum, a lecture alone on its day (no lecture of the curriculum in the period
+    /// before or after) goes, by a Kempe chain, to a free period of the curriculum next to one of its lectures, both picked
+    /// at random in one pass over the curriculum's week. Curriculum compactness is most of the cost left on the instances
+    /// whose targets are missed, and a random period almost never lands next to a lecture of the same curriculum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryCompactnessChain(SplitMix64 random, out Score delta)
+    {
+        delta = default;
+        var curricula = _curriculumCourses.Length;
+        if (curricula == 0)
+            return false;
+        for (var attempt = 0; attempt < TargetTries; attempt++)
+        {
+            var curriculum = random.Next(curricula);
+            var row = curriculum * _curriculumStride;
+            int source = -1, target = -1, sources = 0, targets = 0;
+            var period = 0;
+            for (var day = 0; day < _days; day++)
+            {
+                var index = row + day * (_periodsPerDay + 2) + 1;
+                for (var slot = 0; slot < _periodsPerDay; slot++, index++, period++)
+                {
+                    var before = _curriculumLoad[index - 1];
+                    var after = _curriculumLoad[index + 1];
+                    if (_curriculumLoad[index] > 0)
+                    {
+                        if (before == 0 && after == 0 && random.Next(++sources) == 0)
+                            source = period;
+                    }
+                    else if ((before > 0 || after > 0) && random.Next(++targets) == 0)
+                    {
+                        target = period;
+                    }
+                }
+            }
+
+            if (source < 0)
+                continue;
+            // A target next to the source alone would leave the lecture as alone as before.
+            if (target < 0 || (Math.Abs(target - source) == 1 && _dayOfPeriod[target] == _dayOfPeriod[source]
+                               && IsolatedAfterLeaving(row + _curriculumCell[target], row + _curriculumCell[source])))
+                return false;
+            var lecture = LectureOfCurriculumIn(curriculum, source);
+            if (!IsAvailable(_lectureCourse[lecture], target))
+                return false;
+            return KempeChain(lecture, target, out delta);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the target cell would have no busy neighbour once the source cell next to it is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsolatedAfterLeaving(int target, int source) =>
+        _curriculumLoad[target + (target - source)] == 0;
+
+    /// <summary>A lecture in the period whose course belongs to the curriculum (the curriculum's load there is not 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LectureOfCurriculumIn(int curriculum, int period)
+    {
+        var courses = _instance.Courses.Length;
+        for (var r = 0; r < _rooms; r++)
+        {
+            var lecture = _occupant[period * _rooms + r];
+            if (lecture >= 0 && _inCurriculum[curriculum * courses + _lectureCourse[lecture]])
+                return lecture;
+        }
+
+        throw new InvalidOperationException("The curriculum's load says a lecture is there.");
+    }
+
+    /// <summary>
+    /// Working-days repair: a lecture of a course that teaches on fewer days than its minimum, taken from a day on which
+    /// the course has another lecture to a period (free for the course) of a day on which it has none, by a Kempe chain.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryWorkingDaysChain(SplitMix64 random, out Score delta)
+    {
+        delta = default;
+        for (var attempt = 0; attempt < TargetTries; attempt++)
+        {
+            var lecture = random.Next(_lectureCourse.Length);
+            var course = _lectureCourse[lecture];
+            if (_courseDays[course] >= _courseMinDays[course] || _courseDayLoad[course * _days + _dayOfPeriod[_period[lecture]]] < 2)
+                continue;
+            var available = _courseAvailablePeriods[course];
+            for (var tries = 0; tries < TargetTries; tries++)
+            {
+                var target = available[random.Next(available.Length)];
+                if (_courseDayLoad[course * _days + _dayOfPeriod[target]] == 0)
+                    return KempeChain(lecture, target, out delta);
+            }
+
+            return false;
+        }
+
+        return false;
     }
 
     /// <summary>Room-stability repair: every lecture of a course into one room it already uses, swapping with the occupant in its period.</summary>

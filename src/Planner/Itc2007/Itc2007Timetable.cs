@@ -22,6 +22,8 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
     private readonly int[] _lectureCourse;
     private readonly int[] _courseTeacher;
     private readonly int[][] _courseCurricula;
+    private readonly int[][] _curriculumCourses;
+    private readonly bool[] _inCurriculum; // curriculum * courses + course
     private readonly int[][] _courseAvailablePeriods;
     private readonly bool[] _courseAvailable; // course * periods + period, for the moves' checks without a search
     private readonly int[] _courseFirstLecture;
@@ -79,6 +81,11 @@ public sealed partial class Itc2007Timetable : ILocalSearchProblem
         _courseCurricula = Enumerable.Range(0, courses)
             .Select(c => Enumerable.Range(0, instance.Curricula.Length).Where(q => instance.Curricula[q].Courses.Contains(c)).ToArray())
             .ToArray();
+        _curriculumCourses = instance.Curricula.Select(q => q.Courses.ToArray()).ToArray();
+        _inCurriculum = new bool[instance.Curricula.Length * courses];
+        for (var q = 0; q < instance.Curricula.Length; q++)
+            foreach (var c in instance.Curricula[q].Courses)
+                _inCurriculum[q * courses + c] = true;
         var unavailable = instance.Unavailability.ToHashSet();
         _courseAvailablePeriods = Enumerable.Range(0, courses)
             .Select(c => Enumerable.Range(0, _periods).Where(p => !unavailable.Contains((c, p))).ToArray())
