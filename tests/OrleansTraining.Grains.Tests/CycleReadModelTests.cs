@@ -85,37 +85,12 @@ public sealed class CycleReadModelTests
 }
 
 /// <summary>While closed, holds every follow-up a cycle receives inside the cycle's turn, as a slow decision would.</summary>
-public sealed class HoldCycleFollowUps : ISiloConfigurator, IIncomingGrainCallFilter
+public sealed class HoldCycleFollowUps : HoldCalls<HoldCycleFollowUps>
 {
-    private static HoldCycleFollowUps? _current;
-    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _closed;
+    public static HoldCycleFollowUps Register() => Use(new HoldCycleFollowUps());
 
-    public Task Held => _held.Task;
-
-    public static HoldCycleFollowUps Register() => _current = new HoldCycleFollowUps();
-
-    public void Close() => _closed = true;
-
-    public void Open()
-    {
-        _closed = false;
-        _open.TrySetResult();
-    }
-
-    public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddIncomingGrainCallFilter(_current!);
-
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        if (_closed && context.Grain is ICycleGrain && context.InterfaceMethod?.Name == nameof(ICycleGrain.ReceiveFollowUpAsync))
-        {
-            _held.TrySetResult();
-            await _open.Task;
-        }
-
-        await context.Invoke();
-    }
+    protected override bool Holds(IIncomingGrainCallContext context) =>
+        context.Grain is ICycleGrain && context.InterfaceMethod?.Name == nameof(ICycleGrain.ReceiveFollowUpAsync);
 }
 
 /// <summary>Counts the calls that read a course's or a lecturer's view (the fan-out the read model replaces).</summary>

@@ -83,36 +83,11 @@ public sealed class InterleavedReadTests
 }
 
 /// <summary>While closed, holds every call of one method inside its grain's turn, as a slow change would.</summary>
-public sealed class HoldChanges : ISiloConfigurator, IIncomingGrainCallFilter
+public sealed class HoldChanges : HoldCalls<HoldChanges>
 {
-    private static HoldChanges? _current;
     private string _method = "";
-    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _closed;
 
-    public Task Held => _held.Task;
+    public static HoldChanges Register(string method) => Use(new HoldChanges { _method = method });
 
-    public static HoldChanges Register(string method) => _current = new HoldChanges { _method = method };
-
-    public void Close() => _closed = true;
-
-    public void Open()
-    {
-        _closed = false;
-        _open.TrySetResult();
-    }
-
-    public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddIncomingGrainCallFilter(_current!);
-
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        if (_closed && context.InterfaceMethod?.Name == _method)
-        {
-            _held.TrySetResult();
-            await _open.Task;
-        }
-
-        await context.Invoke();
-    }
+    protected override bool Holds(IIncomingGrainCallContext context) => context.InterfaceMethod?.Name == _method;
 }
