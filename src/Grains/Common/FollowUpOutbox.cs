@@ -46,10 +46,10 @@ internal sealed partial class FollowUpOutbox(
         return updated;
     }
 
-    private async Task ArmIfNeededAsync<TState>(TState _, TState after)
+    private async Task ArmIfNeededAsync<TState>(TState next)
         where TState : IFollowUpSenderState
     {
-        if (!_armed && !after.Outbox.IsDefaultOrEmpty)
+        if (!_armed && !next.Outbox.IsDefaultOrEmpty)
         {
             await grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
             _armed = true;
@@ -97,19 +97,17 @@ internal sealed partial class FollowUpOutbox(
         }
 
         await removeAsync(followUpId);
-        await SettleAsync();
+        Settle();
     }
 
     /// <summary>With nothing left to send, the retry timer stops; the reminder stays until its next tick finds nothing pending.</summary>
-    public Task SettleAsync()
+    public void Settle()
     {
         if (pending().IsEmpty)
         {
             _timer?.Dispose();
             _timer = null;
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The reminder's tick: send again, or, when nothing is pending, the reminder goes.</summary>
@@ -121,7 +119,7 @@ internal sealed partial class FollowUpOutbox(
             return;
         }
 
-        await SettleAsync();
+        Settle();
         await grain.UnregisterIfPresentAsync(ReminderName);
         _armed = false;
     }

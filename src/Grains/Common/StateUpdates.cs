@@ -32,11 +32,11 @@ internal static class StateUpdates
 
     /// <summary>
     /// As <see cref="UpdateAsync{TState}(IPersistentState{TState}, Func{TState, TState}, string)"/>, with
-    /// <paramref name="beforeWrite"/> awaited between each decision (with the state it was made on and the next one) and
+    /// <paramref name="beforeWrite"/> awaited between each decision (with the state decided) and
     /// its write: a refused decision never reaches it, and what it does is done before the decision is stored.
     /// </summary>
     public static async Task<TState> UpdateAsync<TState>(
-        this IPersistentState<TState> state, Func<TState, TState> decide, Func<TState, TState, Task>? beforeWrite, string operation)
+        this IPersistentState<TState> state, Func<TState, TState> decide, Func<TState, Task>? beforeWrite, string operation)
     {
         // Only the outermost update of a state publishes what is stored: the grain's own turn is never interleaved with another
         // update of it, but this keeps a nested or interleaved one from clearing the marker early.
@@ -56,7 +56,7 @@ internal static class StateUpdates
     }
 
     private static async Task<TState> DecideAndWriteAsync<TState>(
-        IPersistentState<TState> state, Func<TState, TState> decide, Func<TState, TState, Task>? beforeWrite, string operation, StrongBox<object?> stored)
+        IPersistentState<TState> state, Func<TState, TState> decide, Func<TState, Task>? beforeWrite, string operation, StrongBox<object?> stored)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -64,7 +64,7 @@ internal static class StateUpdates
             var decided = decide(previous);
             if (beforeWrite is not null)
             {
-                await beforeWrite(previous, decided);
+                await beforeWrite(decided);
             }
 
             var next = AuditTrail.Record(previous, decided, operation);

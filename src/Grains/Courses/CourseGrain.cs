@@ -157,7 +157,7 @@ public sealed partial class CourseGrain(
 
             return s with { MaterialsSentOn = date, MaterialsOverdue = false, Outbox = outbox };
         });
-        await Outbox.SettleAsync();
+        Outbox.Settle();
         await this.UnregisterIfPresentAsync(MaterialsReminder);
         return View();
     }
