@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.TestKit;
 
@@ -21,6 +22,21 @@ public sealed class GatewayFactory(
     public const string DemoPassword = "demo-2027";
 
     public string ConnectionString => connectionString;
+
+    /// <summary>
+    /// One host built at a time in this process: WebApplicationFactory finds the app's host by listening to every host
+    /// being built, so two test classes building theirs at once can leave one factory without a server ("The server has
+    /// not been started or no web application was configured"), as a CI run saw.
+    /// </summary>
+    private static readonly Lock HostBuild = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuild)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
