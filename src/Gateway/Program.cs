@@ -34,6 +34,7 @@ app.UseGatewayLimits();
 app.UseRouteIdCheck();
 app.UseAuditContext();
 app.UseIdempotency();
+app.UseRefusalProblems();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapTrainingHealthChecks();

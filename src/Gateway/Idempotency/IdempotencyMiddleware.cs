@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Orleans.Storage;
 using OrleansTraining.Gateway.Problems;
 using OrleansTraining.Grains.Idempotency;
 
@@ -14,7 +12,7 @@ namespace OrleansTraining.Gateway.Idempotency;
 /// a failure of ours (5xx), a rate limit or a concurrent-update conflict releases the key so the retry runs again.
 /// </summary>
 public sealed partial class IdempotencyMiddleware(
-    RequestDelegate next, IGrainFactory grains, IEnumerable<IExceptionHandler> handlers, ILogger<IdempotencyMiddleware> logger)
+    RequestDelegate next, IGrainFactory grains, ILogger<IdempotencyMiddleware> logger)
 {
     public const string MismatchRule = "idempotency-key-reused";
     public const string InProgressRule = "idempotency-key-in-progress";
@@ -68,18 +66,8 @@ public sealed partial class IdempotencyMiddleware(
         context.Response.Body = buffer;
         try
         {
-            try
-            {
-                await next(context);
-            }
-            catch (Exception exception) when (IsCallersFault(exception) && !context.Response.HasStarted)
-            {
-                context.Response.Clear();
-                if (!await HandleAsync(context, exception))
-                {
-                    throw;
-                }
-            }
+            // A refusal arrives here as its problem answer already (RefusalMiddleware runs inside this one).
+            await next(context);
         }
         catch
         {
@@ -101,28 +89,6 @@ public sealed partial class IdempotencyMiddleware(
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
-    }
-
-    /// <summary>A refusal the request itself caused, answered the same however often it is sent.</summary>
-    private static bool IsCallersFault(Exception exception) => exception switch
-    {
-        BadHttpRequestException bad => bad.StatusCode < StatusCodes.Status500InternalServerError,
-        // Another node wrote the same record meanwhile: the very same request may well succeed when retried.
-        InconsistentStateException => false,
-        _ => DomainProblemMap.TryMap(exception) is { Status: < StatusCodes.Status500InternalServerError },
-    };
-
-    private async Task<bool> HandleAsync(HttpContext context, Exception exception)
-    {
-        foreach (var handler in handlers)
-        {
-            if (await handler.TryHandleAsync(context, exception, context.RequestAborted))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static async Task ReplayAsync(HttpContext context, StoredAnswer answer)
