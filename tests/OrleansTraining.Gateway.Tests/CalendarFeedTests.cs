@@ -127,6 +127,41 @@ public sealed class CalendarFeedTests(SqliteGatewayFixture gateway) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await _session.Anonymous().GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_feed_speaks_english_at_its_english_address_and_refuses_a_language_it_does_not_speak()
+    {
+        var offers = await PublishedOffersAsync("2115-2116");
+        var lecturerId = offers[0].LecturerId;
+        var created = await (await _session.LecturerAsync(lecturerId)).PostJsonAsync($"/api/lecturers/{lecturerId}/calendar-feed", null);
+        var vietnamese = new Uri(created.Str("url")).PathAndQuery;
+        var english = new Uri(created.Str("englishUrl")).PathAndQuery;
+        Assert.Equal(vietnamese + "?lang=en", english);
+
+        var vi = await FeedTextAsync(vietnamese);
+        var en = await FeedTextAsync(english);
+
+        Assert.Contains("X-WR-CALNAME:Lịch giảng", vi, StringComparison.Ordinal);
+        Assert.Contains("DESCRIPTION:Lớp: ", vi, StringComparison.Ordinal);
+        Assert.Contains("X-WR-CALNAME:Teaching calendar", en, StringComparison.Ordinal);
+        Assert.Contains("DESCRIPTION:Course: ", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lớp: ", en, StringComparison.Ordinal);
+        var (viFeed, enFeed) = (await IndependentIcalendar.ParseAsync(vi), await IndependentIcalendar.ParseAsync(en));
+        Assert.Equal(viFeed.Events.Select(e => (e.Uid, e.Status, e.Start, e.End)), enFeed.Events.Select(e => (e.Uid, e.Status, e.Start, e.End)));
+        var province = OrleansTraining.Grains.Provinces.ProvinceDirectory.Get((await AssignmentAsync(offers[0])).GetProperty("offer").Str("provinceCode"));
+        Assert.Equal(province.NameEn, enFeed.Event(offers[0].AssignmentId)!.Location);
+        Assert.Equal(province.NameVi, viFeed.Event(offers[0].AssignmentId)!.Location);
+
+        var unknown = await _session.Anonymous().GetAsync(vietnamese + "?lang=fr");
+        Assert.Contains("lang", (await unknown.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+    }
+
+    private async Task<string> FeedTextAsync(string path)
+    {
+        var response = await _session.Anonymous().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     private async Task<List<Offer>> PublishedOffersAsync(string cycleId)
     {
         await _scenario.CreateCycleAsync(cycleId, courses: 2);

@@ -88,6 +88,14 @@ public sealed class LecturerAvailabilityPagesTests(PagesFixture fixture)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create a calendar address" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add the date" })).ToBeVisibleAsync();
         await Browse.AssertAccessibleAsync(page);
+
+        // An address made on the English page serves the feed in English words.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create a calendar address" }).ClickAsync();
+        var englishUrl = await page.GetByLabel("Your calendar address").InputValueAsync();
+        Assert.EndsWith(".ics?lang=en", englishUrl, StringComparison.Ordinal);
+        var englishFeed = await page.APIRequest.GetAsync(englishUrl);
+        Assert.Equal(200, englishFeed.Status);
+        Assert.Contains("X-WR-CALNAME:Teaching calendar", await englishFeed.TextAsync(), StringComparison.Ordinal);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

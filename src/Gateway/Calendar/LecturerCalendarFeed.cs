@@ -2,6 +2,8 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Microsoft.Extensions.Localization;
+using OrleansTraining.Gateway.Resources;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Lecturers;
 using OrleansTraining.Grains.Provinces;
@@ -12,6 +14,7 @@ namespace OrleansTraining.Gateway.Calendar;
 /// A lecturer's sessions as an RFC 5545 calendar: one event per assignment with a UID that never changes, so a
 /// calendar application that re-reads the feed updates the event in place — tentative while offered, confirmed once
 /// accepted, cancelled when declined or withdrawn (kept, so a subscriber's copy is cancelled rather than left behind).
+/// Its words come from the pages' texts in the language the address asks for (Vietnamese unless <c>?lang=en</c>).
 /// </summary>
 public static class LecturerCalendarFeed
 {
@@ -25,22 +28,23 @@ public static class LecturerCalendarFeed
         [SessionSlot.Afternoon] = (new TimeOnly(13, 30), new TimeOnly(17, 0)),
     };
 
-    public static string Build(LecturerView lecturer)
+    /// <summary>The feed in the current UI culture's words (<paramref name="text"/>); English names the provinces in English.</summary>
+    public static string Build(LecturerView lecturer, IStringLocalizer<Text> text, bool english)
     {
-        var calendar = new Ical.Net.Calendar { ProductId = "-//OrleansTraining//Lich giang//VI", Method = "PUBLISH" };
-        calendar.AddProperty("X-WR-CALNAME", $"Lịch giảng — {lecturer.FullName}");
+        var calendar = new Ical.Net.Calendar { ProductId = english ? "-//OrleansTraining//Teaching calendar//EN" : "-//OrleansTraining//Lich giang//VI", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", text["FeedCalendarName", lecturer.FullName].Value);
         calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
         // From NodaTime's own time-zone database, so the feed does not depend on the host's tzdata.
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId));
         foreach (var assignment in lecturer.Assignments.OrderBy(a => a.Offer.Date).ThenBy(a => a.Offer.Slot))
         {
-            calendar.Events.Add(Event(assignment));
+            calendar.Events.Add(Event(assignment, text, english));
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static CalendarEvent Event(AssignmentView assignment)
+    private static CalendarEvent Event(AssignmentView assignment, IStringLocalizer<Text> text, bool english)
     {
         var offer = assignment.Offer;
         var (start, end) = SlotHours[offer.Slot];
@@ -49,8 +53,8 @@ public static class LecturerCalendarFeed
         {
             Uid = $"{offer.AssignmentId}@orleans-training",
             Summary = $"{offer.TopicTitle ?? offer.TopicCode} — {offer.CourseTitle ?? offer.CourseId}",
-            Location = Location(offer),
-            Description = Description(assignment),
+            Location = Location(offer, english),
+            Description = Description(assignment, text),
             Start = new CalDateTime(offer.Date.ToDateTime(start), TimeZoneId),
             End = new CalDateTime(offer.Date.ToDateTime(end), TimeZoneId),
             DtStamp = new CalDateTime(changedAt.UtcDateTime, CalDateTime.UtcTzId),
@@ -71,25 +75,31 @@ public static class LecturerCalendarFeed
     }
 
     /// <summary>The province, and the venue in front of it once the host confirmed.</summary>
-    private static string Location(TeachingOffer offer)
+    private static string Location(TeachingOffer offer, bool english)
     {
-        var province = offer.ProvinceName
-            ?? (ProvinceDirectory.Exists(offer.ProvinceCode) ? ProvinceDirectory.Get(offer.ProvinceCode).NameVi : offer.ProvinceCode);
+        var known = ProvinceDirectory.Exists(offer.ProvinceCode) ? ProvinceDirectory.Get(offer.ProvinceCode) : null;
+        var province = english
+            ? known?.NameEn ?? offer.ProvinceName ?? offer.ProvinceCode
+            : offer.ProvinceName ?? known?.NameVi ?? offer.ProvinceCode;
         return offer.Logistics?.Venue is { Length: > 0 } venue ? $"{venue}, {province}" : province;
     }
 
-    private static string Description(AssignmentView assignment)
+    private static string Description(AssignmentView assignment, IStringLocalizer<Text> text)
     {
         var offer = assignment.Offer;
-        var lines = new List<string> { $"Lớp: {offer.CourseTitle ?? offer.CourseId}", $"Chuyên đề: {offer.TopicTitle ?? offer.TopicCode}" };
+        var lines = new List<string>
+        {
+            text["FeedCourse", offer.CourseTitle ?? offer.CourseId].Value,
+            text["FeedTopic", offer.TopicTitle ?? offer.TopicCode].Value,
+        };
         if (offer.Logistics is { } logistics)
         {
-            lines.Add($"Liên hệ: {logistics.Contact}");
+            lines.Add(text["FeedContact", logistics.Contact].Value);
         }
 
         if ((assignment.WithdrawalReason ?? assignment.DeclineReason) is { } why)
         {
-            lines.Add($"Lý do: {why}");
+            lines.Add(text["FeedReason", why].Value);
         }
 
         return string.Join('\n', lines);

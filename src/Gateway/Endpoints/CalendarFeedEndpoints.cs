@@ -1,6 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using OrleansTraining.Gateway.Auth;
 using OrleansTraining.Gateway.Calendar;
+using OrleansTraining.Gateway.Pages.Support;
+using OrleansTraining.Gateway.Problems;
+using OrleansTraining.Gateway.Resources;
 using OrleansTraining.Grains.Lecturers;
 
 namespace OrleansTraining.Gateway.Endpoints;
@@ -11,12 +16,14 @@ namespace OrleansTraining.Gateway.Endpoints;
 /// </summary>
 public static class CalendarFeedEndpoints
 {
+    private const string EnglishQuery = "?lang=en";
+
     public static IEndpointRouteBuilder MapCalendarFeedEndpoints(this IEndpointRouteBuilder routes)
     {
         // HEAD too: some calendar applications check a subscription's address that way before reading it.
         routes.MapMethods("/calendar/{token}.ics", [HttpMethods.Get, HttpMethods.Head], ReadAsync).AllowAnonymous().WithTags("Lecturers")
             .Produces<string>(StatusCodes.Status200OK, LecturerCalendarFeed.ContentType).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A lecturer's sessions as an iCalendar feed (RFC 5545), at the secret address the lecturer created.");
+            .WithSummary("A lecturer's sessions as an iCalendar feed (RFC 5545), at the secret address the lecturer created; in English with ?lang=en.");
 
         var feed = routes.MapGroup("/api/lecturers/{lecturerId}/calendar-feed").WithTags("Lecturers")
             .RequireAuthorization(GatewayPolicies.Lecturer).RequireOwnLecturer("lecturerId")
@@ -27,12 +34,20 @@ public static class CalendarFeedEndpoints
         return routes;
     }
 
-    /// <summary>The feed's address as a calendar application subscribes to it.</summary>
-    public static string Url(HttpRequest request, string token) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/calendar/{Uri.EscapeDataString(token)}.ics";
+    /// <summary>The feed's address as a calendar application subscribes to it; in English words with <c>?lang=en</c>.</summary>
+    public static string Url(HttpRequest request, string token, bool english = false) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/calendar/{Uri.EscapeDataString(token)}.ics{(english ? EnglishQuery : "")}";
 
-    private static async Task<Results<ContentHttpResult, NotFound>> ReadAsync(string token, IGrainFactory grains)
+    private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> ReadAsync(
+        string token, string? lang, IGrainFactory grains, IStringLocalizer<Text> text)
     {
+        // A calendar application sends no cookie and no useful Accept-Language: the address carries the language.
+        var english = string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase);
+        if (!english && lang is not null && !string.Equals(lang, "vi", StringComparison.OrdinalIgnoreCase))
+        {
+            return ProblemResults.Invalid(new Dictionary<string, string[]> { ["lang"] = ["The feed speaks 'vi' (the default) or 'en'."] });
+        }
+
         if (!CalendarFeedToken.TryParse(token, out var lecturerId, out var secret))
         {
             return TypedResults.NotFound();
@@ -40,7 +55,8 @@ public static class CalendarFeedEndpoints
 
         // The grain says whether the secret is live (NotFoundException -> 404 problem otherwise).
         var lecturer = await grains.GetGrain<ILecturerGrain>(lecturerId).ReadCalendarFeedAsync(secret);
-        return TypedResults.Content(LecturerCalendarFeed.Build(lecturer), LecturerCalendarFeed.ContentType);
+        CultureInfo.CurrentUICulture = new CultureInfo(english ? PageCultures.English : PageCultures.Vietnamese);
+        return TypedResults.Content(LecturerCalendarFeed.Build(lecturer, text, english), LecturerCalendarFeed.ContentType);
     }
 
     private static async Task<Ok<CalendarFeedStatus>> GetStatusAsync(string lecturerId, IGrainFactory grains) =>
@@ -49,7 +65,7 @@ public static class CalendarFeedEndpoints
     private static async Task<Ok<CalendarFeedAddress>> RotateAsync(string lecturerId, HttpRequest request, IGrainFactory grains)
     {
         var token = await grains.GetGrain<ILecturerGrain>(lecturerId).RotateCalendarFeedAsync();
-        return TypedResults.Ok(new CalendarFeedAddress(Url(request, token.Token), token.CreatedAt));
+        return TypedResults.Ok(new CalendarFeedAddress(Url(request, token.Token), Url(request, token.Token, english: true), token.CreatedAt));
     }
 
     private static async Task<NoContent> RevokeAsync(string lecturerId, IGrainFactory grains)
@@ -59,5 +75,5 @@ public static class CalendarFeedEndpoints
     }
 }
 
-/// <summary>The feed's secret address, shown once: only its hash is kept.</summary>
-public sealed record CalendarFeedAddress(string Url, DateTimeOffset CreatedAt);
+/// <summary>The feed's secret address, shown once (only its hash is kept), and the same feed in English words.</summary>
+public sealed record CalendarFeedAddress(string Url, string EnglishUrl, DateTimeOffset CreatedAt);

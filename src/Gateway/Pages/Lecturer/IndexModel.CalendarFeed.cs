@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OrleansTraining.Gateway.Endpoints;
+using OrleansTraining.Gateway.Pages.Support;
 using OrleansTraining.Grains.Lecturers;
 
 namespace OrleansTraining.Gateway.Pages.Lecturer;
@@ -18,7 +19,7 @@ public sealed partial class IndexModel
     public async Task<IActionResult> OnPostRotateFeedAsync()
     {
         var token = await grains.GetGrain<ILecturerGrain>(RouteKey).RotateCalendarFeedAsync();
-        NewFeedUrl = CalendarFeedEndpoints.Url(Request, token.Token);
+        NewFeedUrl = CalendarFeedEndpoints.Url(Request, token.Token, PageCultures.IsEnglish);
         // Rendered, not redirected: the address must not travel through TempData; no-store keeps it out of caches.
         Response.Headers.CacheControl = "no-store";
         await LoadAsync();
