@@ -44,7 +44,7 @@ internal static class FailoverCommand
         await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var clusterId = $"bench-failover-{Guid.NewGuid():N}"[..30];
-        var nodes = Enumerable.Range(1, 3).Select(i => new GatewayNode($"node{i}", gateway, connectionString, clusterId, SigningKey, Password)).ToList();
+        var nodes = Enumerable.Range(1, 3).Select(i => BenchNodes.Create($"node{i}", gateway, connectionString, clusterId, SigningKey, Password)).ToList();
         try
         {
             var start = Stopwatch.StartNew();

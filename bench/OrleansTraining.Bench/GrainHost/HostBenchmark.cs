@@ -138,13 +138,13 @@ public static class HostBenchmark
 
     private static async Task<BenchSilo> StartAsync(string provider, string connectionString)
     {
-        var gatewayPort = Loopback.FreePort();
+        var gatewayPort = FreePort.Next();
         var clusterId = $"bench-{Guid.NewGuid():N}";
         var configuration = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = provider,
             [$"ConnectionStrings:{provider}"] = connectionString,
-            ["Orleans:SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = clusterId,
         };

@@ -47,7 +47,7 @@ internal static class LoadCommand
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var clusterId = $"bench-load-{Guid.NewGuid():N}"[..30];
         var nodes = Enumerable.Range(1, options.StartCluster)
-            .Select(i => new GatewayNode($"node{i}", Loopback.GatewayDll, connectionString, clusterId, SigningKey, options.Password)).ToList();
+            .Select(i => BenchNodes.Create($"node{i}", Loopback.GatewayDll, connectionString, clusterId, SigningKey, options.Password)).ToList();
         try
         {
             var start = Stopwatch.StartNew();

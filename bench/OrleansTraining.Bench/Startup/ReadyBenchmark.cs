@@ -31,7 +31,7 @@ public static class ReadyBenchmark
 
     private static async Task<double> StartUntilReadyAsync(string dll, string database, string workingDirectory)
     {
-        var port = Loopback.FreePort();
+        var port = FreePort.Next();
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
@@ -39,8 +39,8 @@ public static class ReadyBenchmark
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ConnectionStrings__Sqlite"] = database;
         info.Environment["Auth__PasswordIterations"] = "1000";
-        info.Environment["Orleans__SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Orleans__GatewayPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info)!;

@@ -22,6 +22,9 @@ public sealed class GatewayCluster : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>Everything each node printed, kept for a failed run (the failure messages carry only the last lines).</summary>
+    private static readonly string NodeLogFolder = Path.Combine(Path.GetTempPath(), "orleans-training-cluster-tests");
+
     private readonly List<GatewayNode> _nodes = [];
     private string? _database;
 
@@ -61,7 +64,7 @@ public sealed class GatewayCluster : IAsyncLifetime
         };
         for (var i = 0; i < NodeCount; i++)
         {
-            _nodes.Add(new GatewayNode($"node{i + 1}", settings));
+            _nodes.Add(new GatewayNode($"node{i + 1}", GatewayBuild.AssemblyPath(typeof(GatewayCluster).Assembly), settings, NodeLogFolder));
         }
 
         try

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
-namespace OrleansTraining.Cluster.Tests.Infrastructure;
+namespace OrleansTraining.TestKit;
 
 /// <summary>
 /// One gateway as a real operating-system process (<c>dotnet OrleansTraining.Gateway.dll --urls …</c>) hosting its own
-/// silo on its own loopback ports. It keeps its ports across <see cref="Kill"/> and <see cref="Start"/>, so a start
-/// after a kill is a restart of the same node.
+/// silo on its own loopback ports, for the cluster tests and the benchmarks that start nodes. It keeps its ports across
+/// <see cref="Kill"/> and <see cref="Start"/>, so a start after a kill is a restart of the same node.
 /// </summary>
 public sealed class GatewayNode : IDisposable
 {
@@ -18,26 +17,34 @@ public sealed class GatewayNode : IDisposable
     private static readonly string[] InheritedPrefixesToDrop =
         ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "Orleans__", "Storage__", "ConnectionStrings__", "Demo__", "Auth__", "Deadlines__", "Gateway__", "Logging__", "OTEL_"];
 
+    private readonly string _gatewayAssemblyPath;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly object _logLock = new();
     private Process? _process;
 
-    public GatewayNode(string name, IReadOnlyDictionary<string, string> settings)
+    /// <param name="name">The node's name in its log lines and messages.</param>
+    /// <param name="gatewayAssemblyPath">The built OrleansTraining.Gateway.dll (see <see cref="GatewayBuild"/>).</param>
+    /// <param name="settings">Configuration keys (<c>Section:Key</c>) given to the process as environment variables.</param>
+    /// <param name="logFolder">Where everything the node prints is kept, across restarts; null keeps only the last lines.</param>
+    public GatewayNode(string name, string gatewayAssemblyPath, IReadOnlyDictionary<string, string> settings, string? logFolder)
     {
         Name = name;
+        _gatewayAssemblyPath = gatewayAssemblyPath;
         _settings = settings;
-        HttpPort = TestKit.FreePort.Next();
-        SiloPort = TestKit.FreePort.Next();
-        GatewayPort = TestKit.FreePort.Next();
+        HttpPort = FreePort.Next();
+        SiloPort = FreePort.Next();
+        GatewayPort = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
-        var folder = Path.Combine(Path.GetTempPath(), "orleans-training-cluster-tests");
-        Directory.CreateDirectory(folder);
-        LogPath = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}-{HttpPort}.log");
+        if (logFolder is not null)
+        {
+            Directory.CreateDirectory(logFolder);
+            LogPath = Path.Combine(logFolder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}-{HttpPort}.log");
+        }
     }
 
-    /// <summary>Everything the node printed, across restarts (the failure messages carry only the last lines).</summary>
-    public string LogPath { get; }
+    /// <summary>Everything the node printed, across restarts (the failure messages carry only the last lines); null if not kept.</summary>
+    public string? LogPath { get; }
 
     public string Name { get; }
 
@@ -51,19 +58,6 @@ public sealed class GatewayNode : IDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>The gateway the build put next to this project's (see the csproj's GatewayAssemblyPath).</summary>
-    public static string GatewayAssemblyPath
-    {
-        get
-        {
-            var path = typeof(GatewayNode).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "GatewayAssemblyPath").Value!;
-            return File.Exists(path)
-                ? path
-                : throw new InvalidOperationException($"The gateway is not built at {path}; build the solution in the same configuration first.");
-        }
-    }
-
     public void Start()
     {
         if (IsRunning)
@@ -71,7 +65,9 @@ public sealed class GatewayNode : IDisposable
             throw new InvalidOperationException($"{Name} already runs.");
         }
 
-        var gateway = GatewayAssemblyPath;
+        var gateway = File.Exists(_gatewayAssemblyPath)
+            ? _gatewayAssemblyPath
+            : throw new InvalidOperationException($"The gateway is not built at {_gatewayAssemblyPath}; build the solution in the same configuration first.");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(gateway)!,
@@ -146,7 +142,7 @@ public sealed class GatewayNode : IDisposable
         {
             if (!IsRunning)
             {
-                throw new Xunit.Sdk.XunitException($"{Name} exited before it was ready.\n{Output()}");
+                throw new InvalidOperationException($"{Name} exited before it was ready.\n{Output()}");
             }
 
             try
@@ -167,7 +163,7 @@ public sealed class GatewayNode : IDisposable
             await Task.Delay(250);
         }
 
-        throw new Xunit.Sdk.XunitException($"{Name} was not ready within {within.TotalSeconds:0} s (last: {last}).\n{Output()}");
+        throw new TimeoutException($"{Name} was not ready within {within.TotalSeconds:0} s (last: {last}).\n{Output()}");
     }
 
     /// <summary>The last lines the node printed, for failure messages.</summary>
@@ -183,9 +179,12 @@ public sealed class GatewayNode : IDisposable
         }
 
         _output.Enqueue($"[{Name}] {line}");
-        lock (_logLock)
+        if (LogPath is not null)
         {
-            File.AppendAllText(LogPath, line + Environment.NewLine);
+            lock (_logLock)
+            {
+                File.AppendAllText(LogPath, line + Environment.NewLine);
+            }
         }
 
         while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
