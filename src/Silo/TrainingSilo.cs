@@ -20,6 +20,13 @@ public static class TrainingSilo
 
     private const string NpgsqlInvariant = "Npgsql";
 
+    /// <summary>
+    /// Where a node remembers other grains' activations: 50,000 is far more grains than a national cycle has. Orleans'
+    /// default of 1,000,000 preallocates a dictionary that size, and its size gauge walks the whole of it each time the
+    /// metrics are read (every second for the dashboard): 2 % of a node's CPU under the load bench.
+    /// </summary>
+    internal const int DirectoryCacheSize = 50_000;
+
     public static ISiloBuilder AddTrainingSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
@@ -43,6 +50,7 @@ public static class TrainingSilo
 
         silo.UseAsDefaultGrainStorage(StorageName);
         silo.Configure<ClusterMembershipOptions>(Failover.ConfigureMembership);
+        silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = DirectoryCacheSize);
         silo.Configure<SiloMessagingOptions>(options => Failover.ConfigureMessaging(options, settings.ResponseTimeout));
         silo.AddActivityPropagation();
         // Orleans places each new activation through a Polly pipeline that logs every execution at Information.

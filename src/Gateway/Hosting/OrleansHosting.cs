@@ -17,11 +17,11 @@ public static class OrleansHosting
         var mode = builder.Configuration[ModeKey] ?? "Silo";
         if (string.Equals(mode, "Client", StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseOrleansClient(client => client.AddTrainingClient(builder.Configuration).AddDashboard(SampleEveryFiveSeconds));
+            builder.UseOrleansClient(client => client.AddTrainingClient(builder.Configuration).AddDashboard());
         }
         else if (string.Equals(mode, "Silo", StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseOrleans(silo => silo.AddTrainingSilo(builder.Configuration).AddDashboard(SampleEveryFiveSeconds));
+            builder.UseOrleans(silo => silo.AddTrainingSilo(builder.Configuration).AddDashboard());
         }
         else
         {
@@ -31,10 +31,4 @@ public static class OrleansHosting
         builder.Services.AddTrainingHealthChecks();
         return builder;
     }
-
-    /// <summary>
-    /// The dashboard samples Orleans' counters every 5 s instead of every second: each sample walks the node's
-    /// activations and directory cache, 2-3 % of a node's CPU under the load bench, for charts that need no finer steps.
-    /// </summary>
-    private static void SampleEveryFiveSeconds(DashboardOptions options) => options.CounterUpdateIntervalMs = 5000;
 }
