@@ -8,8 +8,11 @@ namespace OrleansTraining.Grains.Common;
 
 /// <summary>
 /// Delivers a sender grain's recorded follow-ups until each is acknowledged: one-way at once after the write that
-/// recorded them (so the sender never waits on its receiver and no call cycle can form), again every few seconds on
-/// an activation timer, and on a reminder that outlives a crash of the node. Receivers handle each id once.
+/// recorded them (so the sender never waits on its receiver and no call cycle can form), again on an activation timer
+/// (after 2 s, then 4, 8, … up to a minute, each follow-up on its own), and on a reminder that outlives a crash of the
+/// node. Receivers handle each id once. A follow-up already sent is not sent again at the sender's next writes: under
+/// load a busy lecturer used to send every unacknowledged answer again at each write, and the cycle they all go to
+/// drowned in copies (its queue so long that its own reminder ticks timed out).
 /// The reminder is registered before the write that records the first follow-up and stays while the activation is busy:
 /// it goes when one of its ticks finds nothing pending (as the cycle's own delivery reminder does), not at every
 /// acknowledgement, so a grain answering many requests does not write and delete a reminder for each one.
@@ -25,7 +28,16 @@ internal sealed partial class FollowUpOutbox(
     /// <summary>The durable backstop: Orleans' minimum reminder period.</summary>
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    /// <summary>The longest wait between two sends of one follow-up by the timer, in ticks (a minute, as the reminder).</summary>
+    private const int MaxRetryTicks = 32;
+
     private IGrainTimer? _timer;
+
+    /// <summary>Retry ticks of this activation so far.</summary>
+    private long _tick;
+
+    /// <summary>Follow-ups this activation has sent and not seen acknowledged: how often, and the tick of the next send.</summary>
+    private readonly Dictionary<string, (int Sends, long DueTick)> _sent = [];
 
     /// <summary>The reminder is known to be registered. Anything pending means it is: it was registered before the write
     /// that recorded the first follow-up, and only a tick that finds nothing pending removes it.</summary>
@@ -42,7 +54,7 @@ internal sealed partial class FollowUpOutbox(
         where TState : IFollowUpSenderState
     {
         var updated = await state.UpdateAsync(decide, ArmIfNeededAsync, operation);
-        SendAll();
+        SendNew();
         return updated;
     }
 
@@ -56,18 +68,38 @@ internal sealed partial class FollowUpOutbox(
         }
     }
 
-    /// <summary>Sends every pending follow-up (one-way) and keeps the retry timer running while any is pending.</summary>
-    public void SendAll()
+    /// <summary>
+    /// Sends (one-way) each pending follow-up this activation has not sent yet: all of them when it has just activated,
+    /// the ones a write recorded after it. Those already sent wait for their retry; the timer runs while any is pending.
+    /// </summary>
+    public void SendNew() => Send(item => !_sent.ContainsKey(item.Id));
+
+    /// <summary>The retry timer's tick: sends again each follow-up whose wait is over.</summary>
+    private void Retry()
+    {
+        _tick++;
+        Send(item => !_sent.TryGetValue(item.Id, out var sent) || sent.DueTick <= _tick);
+    }
+
+    private void Send(Func<FollowUp, bool> due)
     {
         var items = pending();
+        foreach (var acknowledged in _sent.Keys.Where(id => !items.Any(f => f.Id == id)).ToList())
+        {
+            _sent.Remove(acknowledged);
+        }
+
         if (items.IsEmpty)
         {
             return;
         }
 
         var self = grain.AsReference<IFollowUpSource>();
-        foreach (var item in items)
+        foreach (var item in items.Where(due))
         {
+            var sends = _sent.TryGetValue(item.Id, out var before) ? before.Sends + 1 : 1;
+            // Due again after 1, 2, 4, … ticks of the timer, at most MaxRetryTicks.
+            _sent[item.Id] = (sends, _tick + Math.Min(1L << Math.Min(sends - 1, 5), MaxRetryTicks));
             try
             {
                 Target(item).ReceiveFollowUpAsync(item, self).Ignore();
@@ -82,7 +114,7 @@ internal sealed partial class FollowUpOutbox(
         _timer ??= grain.RegisterGrainTimer(
             _ =>
             {
-                SendAll();
+                Retry();
                 return Task.CompletedTask;
             },
             new GrainTimerCreationOptions(RetryDelay, RetryDelay));
@@ -107,13 +139,14 @@ internal sealed partial class FollowUpOutbox(
         {
             _timer?.Dispose();
             _timer = null;
+            _sent.Clear();
         }
     }
 
-    /// <summary>The reminder's tick: send again, or, when nothing is pending, the reminder goes.</summary>
+    /// <summary>The reminder's tick: send everything pending again, or, when nothing is pending, the reminder goes.</summary>
     public async Task OnReminderAsync()
     {
-        SendAll();
+        Send(_ => true);
         if (!pending().IsEmpty)
         {
             return;

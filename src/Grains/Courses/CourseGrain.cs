@@ -27,7 +27,7 @@ public sealed partial class CourseGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Follow-ups left unacknowledged by an earlier activation (or node) go out again now.
-        Outbox.SendAll();
+        Outbox.SendNew();
         return Task.CompletedTask;
     }
 

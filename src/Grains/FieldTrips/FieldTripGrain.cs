@@ -24,7 +24,7 @@ public sealed partial class FieldTripGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Refusals left unacknowledged by an earlier activation (or node) go out again now.
-        Outbox.SendAll();
+        Outbox.SendNew();
         return Task.CompletedTask;
     }
 

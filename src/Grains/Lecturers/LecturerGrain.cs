@@ -26,7 +26,7 @@ public sealed partial class LecturerGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Follow-ups left unacknowledged by an earlier activation (or node) go out again now.
-        Outbox.SendAll();
+        Outbox.SendNew();
         return Task.CompletedTask;
     }
 

@@ -23,7 +23,7 @@ public sealed partial class ProvinceGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Follow-ups left unacknowledged by an earlier activation (or node) go out again now.
-        Outbox.SendAll();
+        Outbox.SendNew();
         return Task.CompletedTask;
     }
 
