@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.Extensions.Localization;
+using OrleansTraining.Gateway.Pages.Support;
 using OrleansTraining.Gateway.Resources;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Lecturers;
@@ -29,8 +30,9 @@ public static class LecturerCalendarFeed
     };
 
     /// <summary>The feed in the current UI culture's words (<paramref name="text"/>); English names the provinces in English.</summary>
-    public static string Build(LecturerView lecturer, IStringLocalizer<Text> text, bool english)
+    public static string Build(LecturerView lecturer, IStringLocalizer<Text> text)
     {
+        var english = PageCultures.IsEnglish;
         var calendar = new Ical.Net.Calendar { ProductId = english ? "-//OrleansTraining//Teaching calendar//EN" : "-//OrleansTraining//Lich giang//VI", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", text["FeedCalendarName", lecturer.FullName].Value);
         calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);

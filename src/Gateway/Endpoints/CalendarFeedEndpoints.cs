@@ -56,7 +56,7 @@ public static class CalendarFeedEndpoints
         // The grain says whether the secret is live (NotFoundException -> 404 problem otherwise).
         var lecturer = await grains.GetGrain<ILecturerGrain>(lecturerId).ReadCalendarFeedAsync(secret);
         CultureInfo.CurrentUICulture = new CultureInfo(english ? PageCultures.English : PageCultures.Vietnamese);
-        return TypedResults.Content(LecturerCalendarFeed.Build(lecturer, text, english), LecturerCalendarFeed.ContentType);
+        return TypedResults.Content(LecturerCalendarFeed.Build(lecturer, text), LecturerCalendarFeed.ContentType);
     }
 
     private static async Task<Ok<CalendarFeedStatus>> GetStatusAsync(string lecturerId, IGrainFactory grains) =>

@@ -35,7 +35,7 @@ public sealed class RefusalMiddleware(RequestDelegate next, IEnumerable<IExcepti
     }
 
     /// <summary>A refusal the request itself caused, answered the same however often it is sent.</summary>
-    public static bool IsCallersFault(Exception exception) => exception switch
+    private static bool IsCallersFault(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode < StatusCodes.Status500InternalServerError,
         // Another node wrote the same record meanwhile: the very same request may well succeed when retried.
