@@ -28,8 +28,8 @@ internal sealed partial class FollowUpOutbox(
     /// <summary>The durable backstop: Orleans' minimum reminder period.</summary>
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>The longest wait between two sends of one follow-up by the timer, in ticks (a minute, as the reminder).</summary>
-    private const int MaxRetryTicks = 32;
+    /// <summary>How often the wait between two sends of one follow-up doubles: at most 32 ticks (about the reminder's minute).</summary>
+    private const int MaxRetryDoublings = 5;
 
     private IGrainTimer? _timer;
 
@@ -98,8 +98,8 @@ internal sealed partial class FollowUpOutbox(
         foreach (var item in items.Where(due))
         {
             var sends = _sent.TryGetValue(item.Id, out var before) ? before.Sends + 1 : 1;
-            // Due again after 1, 2, 4, … ticks of the timer, at most MaxRetryTicks.
-            _sent[item.Id] = (sends, _tick + Math.Min(1L << Math.Min(sends - 1, 5), MaxRetryTicks));
+            // Due again after 1, 2, 4, … ticks of the timer, at most 32.
+            _sent[item.Id] = (sends, _tick + (1L << Math.Min(sends - 1, MaxRetryDoublings)));
             try
             {
                 Target(item).ReceiveFollowUpAsync(item, self).Ignore();
