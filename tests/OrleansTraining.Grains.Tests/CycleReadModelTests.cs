@@ -89,8 +89,11 @@ public sealed class HoldCycleFollowUps : HoldCalls<HoldCycleFollowUps>
 {
     public static HoldCycleFollowUps Register() => Use(new HoldCycleFollowUps());
 
-    protected override bool Holds(IIncomingGrainCallContext context) =>
+    /// <summary>A follow-up arriving at a cycle.</summary>
+    public static bool IsCycleFollowUp(IIncomingGrainCallContext context) =>
         context.Grain is ICycleGrain && context.InterfaceMethod?.Name == nameof(ICycleGrain.ReceiveFollowUpAsync);
+
+    protected override bool Holds(IIncomingGrainCallContext context) => IsCycleFollowUp(context);
 }
 
 /// <summary>Counts the calls that read a course's or a lecturer's view (the fan-out the read model replaces).</summary>

@@ -63,13 +63,15 @@ public sealed class FollowUpResendTests
     }
 }
 
-/// <summary>While closed, holds the answers a cycle receives inside its turn, so none is acknowledged.</summary>
+/// <summary>
+/// The same hold as <see cref="HoldCycleFollowUps"/>, registered apart: a hold is one per kind, and this class runs
+/// beside <see cref="CycleReadModelTests"/>.
+/// </summary>
 public sealed class HoldCycleAnswers : HoldCalls<HoldCycleAnswers>
 {
     public static HoldCycleAnswers Register() => Use(new HoldCycleAnswers());
 
-    protected override bool Holds(IIncomingGrainCallContext context) =>
-        context.Grain is ICycleGrain && context.InterfaceMethod?.Name == nameof(ICycleGrain.ReceiveFollowUpAsync);
+    protected override bool Holds(IIncomingGrainCallContext context) => HoldCycleFollowUps.IsCycleFollowUp(context);
 }
 
 /// <summary>Counts the follow-ups sent to cycles, as they leave their sender.</summary>

@@ -23,6 +23,26 @@ public sealed class GatewayNode : IDisposable
     private readonly object _logLock = new();
     private Process? _process;
 
+    /// <summary>
+    /// The settings every node of a loopback cluster on PostgreSQL runs with, for the cluster tests and the bench: the
+    /// demo loaded, a fixed signing key, cheap password hashing (the seeding hashes ~75 demo passwords) and the rate
+    /// limiters off (every request comes from loopback, mostly with one account). Callers add their own keys.
+    /// </summary>
+    public static Dictionary<string, string> LoopbackClusterSettings(string connectionString, string clusterId, string signingKey, string demoPassword) => new()
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["ConnectionStrings:Postgres"] = connectionString,
+        ["Orleans:ClusterId"] = clusterId,
+        ["Demo:Enabled"] = "true",
+        ["Demo:Password"] = demoPassword,
+        ["Auth:SigningKey"] = signingKey,
+        ["Auth:PasswordIterations"] = "1000",
+        ["Limits:SignInPermits"] = "0",
+        ["Limits:PlanningPermits"] = "0",
+        ["Limits:AccountPermits"] = "0",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
     /// <param name="name">The node's name in its log lines and messages.</param>
     /// <param name="gatewayAssemblyPath">The built OrleansTraining.Gateway.dll (see <see cref="GatewayBuild"/>).</param>
     /// <param name="settings">Configuration keys (<c>Section:Key</c>) given to the process as environment variables.</param>

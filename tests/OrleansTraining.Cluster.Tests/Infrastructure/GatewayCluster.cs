@@ -41,27 +41,12 @@ public sealed class GatewayCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.NewPostgresDatabaseAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:Postgres"] = _database,
-            ["Orleans:ClusterId"] = $"cluster-test-{Guid.NewGuid():N}"[..28],
-            ["Orleans:ServiceId"] = "orleans-training-cluster-tests",
-            // Short, so a stuck call fails in seconds; not shorter, as publishing 200 offers on a loaded machine takes a while.
-            ["Orleans:ResponseTimeout"] = "00:00:20",
-            ["Deadlines:OfferAnswer"] = OfferAnswer.ToString("c"),
-            ["Demo:Enabled"] = "true",
-            ["Demo:Password"] = DemoPassword,
-            ["Auth:SigningKey"] = SigningKey,
-            // Seeding hashes ~75 demo passwords; the production work factor would make the start slow.
-            ["Auth:PasswordIterations"] = "1000",
-            // Every test signs in from loopback and drives the board's account hard: the rate limiters are off (0).
-            ["Limits:SignInPermits"] = "0",
-            ["Limits:PlanningPermits"] = "0",
-            ["Limits:AccountPermits"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-        };
+        var settings = GatewayNode.LoopbackClusterSettings(_database, $"cluster-test-{Guid.NewGuid():N}"[..28], SigningKey, DemoPassword);
+        settings["Orleans:ServiceId"] = "orleans-training-cluster-tests";
+        // Short, so a stuck call fails in seconds; not shorter, as publishing 200 offers on a loaded machine takes a while.
+        settings["Orleans:ResponseTimeout"] = "00:00:20";
+        settings["Deadlines:OfferAnswer"] = OfferAnswer.ToString("c");
+        settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information";
         for (var i = 0; i < NodeCount; i++)
         {
             _nodes.Add(new GatewayNode($"node{i + 1}", GatewayBuild.AssemblyPath(typeof(GatewayCluster).Assembly), settings, NodeLogFolder));
