@@ -174,7 +174,8 @@ public sealed class GrainCluster : IAsyncDisposable
                     siloBuilder.AddPostgresAuditLog(connectionString!);
                     break;
                 default:
-                    siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
+                    // The stores' own serializer, as on every node: Orleans' default (Newtonsoft) cannot read back what it wrote.
+                    siloBuilder.AddMemoryGrainStorage(GrainStorage.Name, o => o.GrainStorageSerializer = new OrleansTraining.Silo.Serialization.SystemTextJsonGrainStorageSerializer());
                     siloBuilder.UseInMemoryReminderService();
                     break;
             }

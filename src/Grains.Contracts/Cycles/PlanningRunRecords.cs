@@ -31,7 +31,10 @@ public enum PlanningRunStatus
     Failed,
 }
 
-/// <summary>A planning run as the board follows it: progress is the share of the iteration budget already searched.</summary>
+/// <summary>
+/// A planning run as the board follows it: progress is the share of the iteration budget already searched.
+/// <paramref name="Restarts"/> counts how often the run started again from the beginning because the node running it stopped.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ot.PlanningRunView")]
 public sealed record PlanningRunView(
     string RunId,
@@ -43,7 +46,8 @@ public sealed record PlanningRunView(
     long MaxIterations,
     PlanScore? Best,
     PlanResult? Result,
-    string? Message)
+    string? Message,
+    int Restarts = 0)
 {
     public double Progress => MaxIterations <= 0 ? 0 : Math.Min(1.0, (double)Iterations / MaxIterations);
 

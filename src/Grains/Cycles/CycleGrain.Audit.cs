@@ -18,6 +18,13 @@ public sealed partial class CycleGrain : IAuditedGrain, IAuditFeedSource
         return Feed.PageAsync(page, pageSize);
     }
 
-    /// <summary>Entries still pending in the state go to the audit log before the activation does (kept pending if that fails, or if it failed lately).</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Feed.FlushOnDeactivationAsync();
+    /// <summary>
+    /// Entries still pending in the state go to the audit log before the activation does (kept pending if that fails, or if
+    /// it failed lately); a planning run's engine stops (the next activation starts the stored run again).
+    /// </summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        StopEngineOnDeactivation();
+        return Feed.FlushOnDeactivationAsync();
+    }
 }

@@ -26,11 +26,18 @@ public sealed partial class CycleGrain
             StartDeliveryTimer();
         }
 
+        ResumeStoredRunAfterActivation();
         return Task.CompletedTask;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == PlanningRunReminder)
+        {
+            await OnPlanningRunReminderAsync();
+            return;
+        }
+
         if (reminderName != DeliveryReminder)
         {
             return;

@@ -26,7 +26,7 @@ public sealed partial class CycleGrain
 
     public async Task<PlanResult> PlanAsync()
     {
-        EnsureNoActiveRun();
+        await EnsureNoActiveRunAsync();
         var input = await PreparePlanAsync();
         var clock = Stopwatch.StartNew();
         // The engine is pure CPU work on an immutable problem: it runs on the thread pool, not on Orleans' scheduler threads.

@@ -8,15 +8,25 @@ namespace OrleansTraining.Grains.Cycles;
 /// <summary>
 /// Planning runs that report progress and can be cancelled. The engine works on the thread pool on an immutable problem,
 /// outside the cycle's turn, so the board can follow and cancel it; the result comes back to the cycle as a call of its
-/// own and is applied only if the problem is still the one the run started from. A run lives in the activation: if the
-/// node stops, it is gone with nothing applied, and the board starts it again.
+/// own and is applied only if the problem is still the one the run started from. The run under way is stored with the
+/// cycle (<see cref="CycleState.ActiveRun"/>): if its node stops, the next activation (on any node, woken by the run's
+/// reminder if nobody asks) starts it again from the beginning, and the deterministic engine finds the same plan.
 /// </summary>
 public sealed partial class CycleGrain
 {
     /// <summary>Often enough for a progress bar polled every second.</summary>
     private static readonly TimeSpan RunProgressInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>A run is looked after at least this often: kept alive (an idle cycle would be collected mid-run) and recorded if its own call back failed.</summary>
+    private static readonly TimeSpan RunWatch = TimeSpan.FromSeconds(30);
+
+    private const string PlanningRunReminder = "planning-run";
+
+    /// <summary>A run whose node stopped this many times is given up rather than started yet again.</summary>
+    internal const int MaxRunStarts = 3;
+
     private PlanningRun? _run;
+    private IGrainTimer? _runWatch;
 
     public async Task<PlanningRunView> StartPlanningRunAsync(PlanningEffort effort)
     {
@@ -25,7 +35,7 @@ public sealed partial class CycleGrain
             throw new DomainValidationException("effort", $"'effort' must be one of {string.Join(", ", Enum.GetNames<PlanningEffort>())}.");
         }
 
-        EnsureNoActiveRun();
+        await EnsureNoActiveRunAsync();
         var input = await PreparePlanAsync();
         var maxIterations = PlanIterations * effort switch
         {
@@ -33,20 +43,18 @@ public sealed partial class CycleGrain
             PlanningEffort.Exhaustive => 100,
             _ => 1,
         };
-        var settings = input.Settings with { MaxIterations = maxIterations, ProgressInterval = RunProgressInterval };
-        var runId = Guid.NewGuid().ToString("N")[..12];
-        var run = new PlanningRun(runId, effort, time.GetUtcNow(), maxIterations, ProblemDigest.Of(input.Problem));
-        _run = run;
-        var self = this.AsReference<ICyclePlanningRuns>();
-        // Task.Run leaves Orleans' scheduler: the run holds no turn, and its result comes back as an ordinary call.
-        var cycleId = Id;
-        _ = Task.Run(() => RunEngineAsync(cycleId, run, input.Problem, settings, self));
-        LogRunStarted(logger, Id, runId, effort, maxIterations);
+        var record = new PlanningRunRecord(Guid.NewGuid().ToString("N")[..12], effort, time.GetUtcNow(), maxIterations, ProblemDigest.Of(input.Problem), Starts: 1);
+        // The durable wake-up exists before the run it looks after; it removes itself once no run is stored.
+        await this.RegisterOrUpdateReminder(PlanningRunReminder, FollowUpOutbox.ReminderPeriod, FollowUpOutbox.ReminderPeriod);
+        await state.UpdateAsync(s => s with { ActiveRun = record });
+        var run = Launch(record, input);
+        LogRunStarted(logger, Id, record.RunId, effort, maxIterations);
         return run.View();
     }
 
     public async Task<PlanningRunView?> GetPlanningRunAsync()
     {
+        await ResumePlanningRunAsync();
         // The engine's own call back normally records the result; a poll that finds it done but unrecorded records it too.
         if (_run is { Status: PlanningRunStatus.Running, EngineDone: true } run)
         {
@@ -56,8 +64,13 @@ public sealed partial class CycleGrain
         return _run?.View();
     }
 
-    public Task<PlanningRunView> CancelPlanningRunAsync()
+    public async Task<PlanningRunView> CancelPlanningRunAsync()
     {
+        if (state.State.ActiveRun is { } stored && _run?.Id != stored.RunId)
+        {
+            _run = new PlanningRun(stored); // its node stopped before anyone started it again: cancelled as it is
+        }
+
         var run = _run ?? throw new NotFoundException("planning run", Id);
         if (run.Status == PlanningRunStatus.Running)
         {
@@ -66,7 +79,8 @@ public sealed partial class CycleGrain
             LogRunEnded(logger, Id, run.Id, PlanningRunStatus.Cancelled);
         }
 
-        return Task.FromResult(run.View());
+        await ForgetRunAsync(run.Id);
+        return run.View();
     }
 
     public async Task ApplyPlanningRunAsync(string runId)
@@ -80,13 +94,14 @@ public sealed partial class CycleGrain
         {
             run.End(PlanningRunStatus.Failed, time.GetUtcNow(), $"The planning engine failed: {error.Message}");
             LogRunFailed(logger, error, Id, run.Id);
+            await ForgetRunAsync(run.Id);
             return;
         }
 
         try
         {
             var input = await PreparePlanAsync();
-            if (ProblemDigest.Of(input.Problem) != run.ProblemDigest)
+            if (ProblemDigest.Of(input.Problem) != run.Record.ProblemDigest)
             {
                 run.End(PlanningRunStatus.Superseded, time.GetUtcNow(), "The cycle changed while the engine worked; nothing was applied. Start the run again.");
             }
@@ -107,18 +122,159 @@ public sealed partial class CycleGrain
             // re-applies the whole plan; nothing of the run is silently dropped.
             run.End(PlanningRunStatus.Failed, time.GetUtcNow(), $"The plan could not be recorded: {failure.Message}. Start the run again.");
             LogRunFailed(logger, failure, Id, run.Id);
+            await ForgetRunAsync(run.Id);
             return;
         }
 
         LogRunEnded(logger, Id, run.Id, run.Status);
+        await ForgetRunAsync(run.Id);
     }
 
-    /// <summary>The quick plan and a run would overwrite each other's result: one at a time.</summary>
-    private void EnsureNoActiveRun()
+    /// <summary>The quick plan and a run would overwrite each other's result: one at a time (a stored run counts, once started again).</summary>
+    private async Task EnsureNoActiveRunAsync()
     {
+        await ResumePlanningRunAsync();
         if (_run is { Status: PlanningRunStatus.Running })
         {
             throw new ConflictException(ConflictRules.PlanningRunActive, "A planning run is under way for this cycle; wait for it or cancel it first.");
+        }
+    }
+
+    /// <summary>Starts the engine for a stored run in this activation, watched until it ends.</summary>
+    private PlanningRun Launch(PlanningRunRecord record, PlanInput input)
+    {
+        var settings = input.Settings with { MaxIterations = record.MaxIterations, ProgressInterval = RunProgressInterval };
+        var run = new PlanningRun(record);
+        _run = run;
+        var self = this.AsReference<ICyclePlanningRuns>();
+        // Task.Run leaves Orleans' scheduler: the run holds no turn, and its result comes back as an ordinary call.
+        var cycleId = Id;
+        _ = Task.Run(() => RunEngineAsync(cycleId, run, input.Problem, settings, self));
+        _runWatch ??= this.RegisterGrainTimer(_ => WatchRunAsync(), new GrainTimerCreationOptions(RunWatch, RunWatch) { KeepAlive = true });
+        return run;
+    }
+
+    /// <summary>
+    /// The stored run, if this activation does not have it (its node stopped, or the activation was collected): started
+    /// again when the cycle would still plan the same problem, else ended with nothing applied. Also removes the record of a
+    /// run that ended while its removal failed.
+    /// </summary>
+    private async Task ResumePlanningRunAsync()
+    {
+        if (!state.RecordExists || state.State.ActiveRun is not { } stored)
+        {
+            return;
+        }
+
+        if (_run?.Id == stored.RunId)
+        {
+            if (_run.Status != PlanningRunStatus.Running)
+            {
+                await ForgetRunAsync(stored.RunId);
+            }
+
+            return;
+        }
+
+        if (stored.Starts >= MaxRunStarts)
+        {
+            await EndStoredRunAsync(stored, PlanningRunStatus.Failed, $"The run was started {stored.Starts} times and its node stopped each time; nothing was applied. Start it again.");
+            return;
+        }
+
+        PlanInput input;
+        try
+        {
+            input = await PreparePlanAsync();
+        }
+        catch (DomainException refused)
+        {
+            await EndStoredRunAsync(stored, PlanningRunStatus.Superseded, $"The node running this run stopped, and the cycle can no longer be planned: {refused.Message}");
+            return;
+        }
+
+        if (ProblemDigest.Of(input.Problem) != stored.ProblemDigest)
+        {
+            await EndStoredRunAsync(stored, PlanningRunStatus.Superseded, "The node running this run stopped, and the cycle changed before it could start again; nothing was applied. Start a new run if the plan needs one.");
+            return;
+        }
+
+        var resumed = stored with { Starts = stored.Starts + 1 };
+        await state.UpdateAsync(s => s.ActiveRun?.RunId == resumed.RunId ? s with { ActiveRun = resumed } : s);
+        Launch(resumed, input);
+        LogRunResumed(logger, Id, resumed.RunId, resumed.Starts);
+    }
+
+    private async Task EndStoredRunAsync(PlanningRunRecord stored, PlanningRunStatus status, string message)
+    {
+        var run = new PlanningRun(stored);
+        run.End(status, time.GetUtcNow(), message);
+        _run = run;
+        LogRunEnded(logger, Id, run.Id, status);
+        await ForgetRunAsync(run.Id);
+    }
+
+    /// <summary>The run has ended: its record leaves the state, then its reminder (which would also remove itself on its next tick).</summary>
+    private async Task ForgetRunAsync(string runId)
+    {
+        if (state.State.ActiveRun?.RunId == runId)
+        {
+            await state.UpdateAsync(s => s.ActiveRun?.RunId == runId ? s with { ActiveRun = null } : s);
+        }
+
+        _runWatch?.Dispose();
+        _runWatch = null;
+        try
+        {
+            await this.UnregisterIfPresentAsync(PlanningRunReminder);
+        }
+        catch (Exception failure)
+        {
+            LogRunReminderKept(logger, failure, Id, runId);
+        }
+    }
+
+    /// <summary>The run's timer: keeps the activation while the engine works, and records a run its own call back could not.</summary>
+    private async Task WatchRunAsync()
+    {
+        if (_run is { Status: PlanningRunStatus.Running, EngineDone: true } done)
+        {
+            await ApplyPlanningRunAsync(done.Id);
+        }
+        else if (_run is not { Status: PlanningRunStatus.Running })
+        {
+            _runWatch?.Dispose();
+            _runWatch = null;
+        }
+    }
+
+    private async Task OnPlanningRunReminderAsync()
+    {
+        if (!state.RecordExists || state.State.ActiveRun is null)
+        {
+            await this.UnregisterIfPresentAsync(PlanningRunReminder);
+            return;
+        }
+
+        await ResumePlanningRunAsync();
+        await WatchRunAsync();
+    }
+
+    /// <summary>An activation that finds a stored run starts it again at once, in a turn of its own, rather than at the next look.</summary>
+    private void ResumeStoredRunAfterActivation()
+    {
+        if (state.RecordExists && state.State.ActiveRun is not null)
+        {
+            this.RegisterGrainTimer(_ => ResumePlanningRunAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    /// <summary>The activation is going: its engine stops with it, and the stored run is started again by the next one.</summary>
+    private void StopEngineOnDeactivation()
+    {
+        if (_run is { Status: PlanningRunStatus.Running } run)
+        {
+            run.Cancellation.Cancel();
         }
     }
 
@@ -145,7 +301,7 @@ public sealed partial class CycleGrain
         }
         catch (Exception failure)
         {
-            // Not dropped: the run stays done-but-unrecorded, and the board's next look at it records it.
+            // Not dropped: the run stays done-but-unrecorded; the run's timer, or the board's next look at it, records it.
             LogRunApplyDeferred(logger, failure, cycleId, run.Id);
         }
     }
@@ -158,6 +314,12 @@ public sealed partial class CycleGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cycle {CycleId} planning run {RunId} failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string cycleId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} planning run {RunId} started again (start {Starts}): the activation running it was lost")]
+    private static partial void LogRunResumed(ILogger logger, string cycleId, string runId, int starts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} planning run {RunId} ended; its reminder stays until its next tick removes it")]
+    private static partial void LogRunReminderKept(ILogger logger, Exception exception, string cycleId, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} planning run {RunId} done; recording it waits for the next look at the run")]
     private static partial void LogRunApplyDeferred(ILogger logger, Exception exception, string cycleId, string runId);

@@ -77,4 +77,7 @@ public sealed record CycleState : IAuditedState<CycleState>
     /// itself). Follow-ups are not ordered: an amendment older than one passed on already is dropped, not applied over it.
     /// </summary>
     public ImmutableDictionary<string, int> LogisticsPassedOn { get; init; } = ImmutableDictionary<string, int>.Empty;
+
+    /// <summary>The planning run under way, if any (CycleGrain.PlanningRuns): a run whose node stopped is started again from it.</summary>
+    public PlanningRunRecord? ActiveRun { get; init; }
 }

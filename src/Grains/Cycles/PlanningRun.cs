@@ -7,16 +7,15 @@ namespace OrleansTraining.Grains.Cycles;
 /// One planning run in the cycle's activation. The engine's thread writes only the progress and the outcome (through
 /// volatile fields); the status changes only in the cycle's turns, so a cancel and an apply never race.
 /// </summary>
-internal sealed class PlanningRun(string id, PlanningEffort effort, DateTimeOffset startedAt, long maxIterations, string problemDigest)
-    : IProgress<SearchProgress>
+internal sealed class PlanningRun(PlanningRunRecord record) : IProgress<SearchProgress>
 {
     private volatile SearchProgress? _progress;
     private volatile Engine.PlanResult? _planned;
     private volatile Exception? _error;
 
-    public string Id { get; } = id;
+    public string Id => record.RunId;
 
-    public string ProblemDigest { get; } = problemDigest;
+    public PlanningRunRecord Record => record;
 
     public CancellationTokenSource Cancellation { get; } = new();
 
@@ -53,8 +52,9 @@ internal sealed class PlanningRun(string id, PlanningEffort effort, DateTimeOffs
     {
         var progress = _progress;
         var status = Status == PlanningRunStatus.Running && EngineDone ? PlanningRunStatus.Applying : Status;
-        var iterations = status is PlanningRunStatus.Completed or PlanningRunStatus.Superseded ? maxIterations : progress?.Iterations ?? 0;
+        var iterations = EngineDone && status is PlanningRunStatus.Completed or PlanningRunStatus.Superseded ? record.MaxIterations : progress?.Iterations ?? 0;
         var best = progress?.Best is { } score ? new PlanScore(score.Hard, score.Soft, score.IsFeasible) : null;
-        return new PlanningRunView(Id, effort, status, startedAt, EndedAt, iterations, maxIterations, best, Result, Message);
+        return new PlanningRunView(
+            Id, record.Effort, status, record.StartedAt, EndedAt, iterations, record.MaxIterations, best, Result, Message, record.Starts - 1);
     }
 }
