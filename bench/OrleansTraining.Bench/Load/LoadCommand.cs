@@ -5,7 +5,7 @@ using Npgsql;
 namespace OrleansTraining.Bench.Load;
 
 /// <summary>
-/// load --nodes http://127.0.0.1:5081,… | --start-cluster 3 [--clients 200] [--duration 30s] [--warmup 5s] [--max-requests n]
+/// load --nodes http://127.0.0.1:5081,… | --start-cluster 3 [--clients 200] [--duration 30s] [--warmup 60s] [--max-requests n]
 /// [--log acks.jsonl] [--cycle 2027-2028] [--idempotency-keys]; or load --nodes … --check acks.jsonl.
 /// Drives the board's, provinces' and lecturers' flows against the nodes, prints per operation throughput,
 /// p50/p99/max latency and outcomes, then looks every acknowledged write up again.

@@ -44,6 +44,8 @@ public sealed class LoadBenchTests
         Assert.NotNull(LoadOptions.Parse(["--nodes", "http://127.0.0.1:1", "--duration", "11m"]).Error);
         Assert.NotNull(LoadOptions.Parse(["--nodes", "http://127.0.0.1:1", "--max-requests", "0"]).Error);
         Assert.NotNull(LoadOptions.Parse(["--clients", "10"]).Error); // no nodes and no cluster to start
+        var (defaults, _) = LoadOptions.Parse(["--nodes", "http://127.0.0.1:5081"]);
+        Assert.Equal(TimeSpan.FromMinutes(1), defaults!.Warmup); // warm nodes, as the README's figures
     }
 
     [Theory]
