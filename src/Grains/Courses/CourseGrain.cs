@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using OrleansTraining.Grains.Curricula;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.FieldTrips;
@@ -13,7 +14,7 @@ public sealed partial class CourseGrain(
     [PersistentState("course", GrainStorage.Name)] IPersistentState<CourseState> state,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
-    ILogger<CourseGrain> logger) : Grain, ICourseGrain, IRemindable
+    ILogger<CourseGrain> logger) : AuditedGrain, ICourseGrain, IRemindable
 {
     private const string MaterialsReminder = "materials";
 

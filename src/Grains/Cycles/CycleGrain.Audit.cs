@@ -1,30 +1,18 @@
-using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Common.Audit;
 
 namespace OrleansTraining.Grains.Cycles;
 
-public sealed partial class CycleGrain : IAuditedGrain, IAuditFeedSource
+/// <summary>The grain's audit trail (see <see cref="AuditedGrain"/>).</summary>
+public sealed partial class CycleGrain
 {
-    private AuditFeed? _auditFeed;
+    private protected override IAuditedState<object> AuditedState => state.State;
 
-    AuditFeed IAuditFeedSource.AuditFeed => Feed;
+    private protected override void EnsureAuditable() => EnsureExists();
 
-    private AuditFeed Feed => _auditFeed ??= AuditFeed.For(this, () => state.State);
-
-    public Task<AuditPage> GetAuditAsync(int page, int pageSize)
-    {
-        AuditTrail.CheckPaging(page, pageSize);
-        EnsureExists();
-        return Feed.PageAsync(page, pageSize);
-    }
-
-    /// <summary>
-    /// Entries still pending in the state go to the audit log before the activation does (kept pending if that fails, or if
-    /// it failed lately); a planning run's engine stops (the next activation starts the stored run again).
-    /// </summary>
+    /// <summary>A planning run's engine stops with the activation (the next one starts the stored run again); the trail's pending entries are flushed.</summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopEngineOnDeactivation();
-        return Feed.FlushOnDeactivationAsync();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Curricula;
 using OrleansTraining.Grains.Lecturers;
@@ -14,7 +15,7 @@ public sealed partial class CycleGrain(
     [PersistentState("cycle", GrainStorage.Name)] IPersistentState<CycleState> state,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
-    ILogger<CycleGrain> logger) : Grain, ICycleGrain, IRemindable
+    ILogger<CycleGrain> logger) : AuditedGrain, ICycleGrain, IRemindable
 {
     private string Id => this.GetPrimaryKeyString();
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Cycles;
@@ -12,7 +13,7 @@ public sealed partial class FieldTripGrain(
     [PersistentState("fieldtrip", GrainStorage.Name)] IPersistentState<FieldTripState> state,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
-    ILogger<FieldTripGrain> logger) : Grain, IFieldTripGrain, IRemindable
+    ILogger<FieldTripGrain> logger) : AuditedGrain, IFieldTripGrain, IRemindable
 {
     private FollowUpOutbox? _outbox;
 

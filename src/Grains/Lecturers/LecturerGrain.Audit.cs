@@ -1,23 +1,11 @@
-using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Common.Audit;
 
 namespace OrleansTraining.Grains.Lecturers;
 
-public sealed partial class LecturerGrain : IAuditedGrain, IAuditFeedSource
+/// <summary>The grain's audit trail (see <see cref="AuditedGrain"/>).</summary>
+public sealed partial class LecturerGrain
 {
-    private AuditFeed? _auditFeed;
+    private protected override IAuditedState<object> AuditedState => state.State;
 
-    AuditFeed IAuditFeedSource.AuditFeed => Feed;
-
-    private AuditFeed Feed => _auditFeed ??= AuditFeed.For(this, () => state.State);
-
-    public Task<AuditPage> GetAuditAsync(int page, int pageSize)
-    {
-        AuditTrail.CheckPaging(page, pageSize);
-        EnsureExists();
-        return Feed.PageAsync(page, pageSize);
-    }
-
-    /// <summary>Entries still pending in the state go to the audit log before the activation does (kept pending if that fails, or if it failed lately).</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Feed.FlushOnDeactivationAsync();
+    private protected override void EnsureAuditable() => EnsureExists();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using OrleansTraining.Grains.Cycles;
 using OrleansTraining.Grains.Notifications;
 using OrleansTraining.Grains.Provinces;
@@ -12,7 +13,7 @@ public sealed partial class LecturerGrain(
     [PersistentState("lecturer", GrainStorage.Name)] IPersistentState<LecturerState> state,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
-    ILogger<LecturerGrain> logger) : Grain, ILecturerGrain, IRemindable
+    ILogger<LecturerGrain> logger) : AuditedGrain, ILecturerGrain, IRemindable
 {
     private const string OfferReminderPrefix = "offer:";
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
+using OrleansTraining.Grains.Common.Audit;
 using OrleansTraining.Grains.Cycles;
 
 namespace OrleansTraining.Grains.Provinces;
@@ -9,7 +10,7 @@ public sealed partial class ProvinceGrain(
     [PersistentState("province", GrainStorage.Name)] IPersistentState<ProvinceState> state,
     TimeProvider time,
     ILogger<ProvinceGrain> logger,
-    Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines) : Grain, IProvinceGrain, IRemindable
+    Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines) : AuditedGrain, IProvinceGrain, IRemindable
 {
     private const string HostingReminderPrefix = "hosting:";
 
