@@ -17,6 +17,9 @@ public sealed class BodyOwnerFieldsTests(SqliteGatewayFixture gateway, ITestOutp
 {
     private const string CycleId = "2081-2082";
 
+    /// <summary>The page test's own cycle.</summary>
+    private const string PageCycleId = "2083-2084";
+
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     private readonly GatewaySession _session = gateway.Session;
@@ -38,7 +41,7 @@ public sealed class BodyOwnerFieldsTests(SqliteGatewayFixture gateway, ITestOutp
     [Fact]
     public async Task A_body_naming_another_owner_than_the_callers_or_the_routes_is_refused_by_name_and_changes_nothing()
     {
-        var world = await HeldCourseAsync();
+        var world = await HeldCourseAsync(CycleId);
         var connection = gateway.Factory.ConnectionString;
         var failures = new List<string>();
 
@@ -63,6 +66,30 @@ public sealed class BodyOwnerFieldsTests(SqliteGatewayFixture gateway, ITestOutp
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task The_attendance_page_refuses_a_trainee_of_another_course_and_changes_nothing()
+    {
+        var world = await HeldCourseAsync(PageCycleId);
+        var connection = gateway.Factory.ConnectionString;
+        var host = await PageCallers.SignedInAsync(gateway.Factory, $"province-{world.Host}");
+        var path = $"/board/courses/{world.CourseId}/attendance?handler=Save&day={world.Day}";
+
+        var before = await StorageDigest.SettledAsync(connection);
+        using var refused = await host.SendAsync("POST", path, new Dictionary<string, string> { ["present"] = "another-course-trainee" });
+        var page = await refused.Content.ReadAsStringAsync();
+        var after = await StorageDigest.SettledAsync(connection);
+        // The same form naming the course's own trainee is saved: the refusal was for whom it named, not for its shape.
+        using var saved = await host.SendAsync("POST", path, new Dictionary<string, string> { ["present"] = world.FirstTrainee });
+        var stored = await (await _session.BoardAsync()).GetJsonAsync($"/api/courses/{world.CourseId}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("another-course-trainee", page);
+        Assert.True(after == before, $"storage changed: {StorageDigest.Difference(before, after)}");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var day = Assert.Single(stored.Items("attendance"));
+        Assert.Equal([world.FirstTrainee], day.Items("presentTraineeIds").Select(t => t.GetString()));
     }
 
     /// <summary>One request per rule that says "own": otherwise valid, but naming another's id in the property.</summary>
@@ -90,12 +117,12 @@ public sealed class BodyOwnerFieldsTests(SqliteGatewayFixture gateway, ITestOutp
     /// A course of the test's own cycle, held on its first day: its offers accepted, its host confirmed, a trainee each from
     /// two provinces, their evaluation links issued; plus an offer of another lecturer and a session of another course.
     /// </summary>
-    private async Task<World> HeldCourseAsync()
+    private async Task<World> HeldCourseAsync(string cycleId)
     {
         gateway.Clock.Reset();
         var scenario = new Scenario(_session);
-        await scenario.CreateCycleAsync(CycleId);
-        var plan = await scenario.PlanAndPublishAsync(CycleId);
+        await scenario.CreateCycleAsync(cycleId);
+        var plan = await scenario.PlanAndPublishAsync(cycleId);
         var course = Scenario.CoursesAwaitingHost(plan).First();
         var id = course.Str("id");
         var offers = Scenario.Offers(plan);

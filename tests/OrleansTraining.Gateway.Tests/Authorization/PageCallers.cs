@@ -71,6 +71,15 @@ public static partial class PageCallers
         return clients;
     }
 
+    /// <summary>One account signed in through the sign-in page, with the antiforgery token of a form shown to it.</summary>
+    public static async Task<PageClient> SignedInAsync(GatewayFactory factory, string userName)
+    {
+        var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var session = await SignInAsync(http, userName);
+        var (antiforgery, token) = await FormAsync(http, session);
+        return new PageClient(http, $"{session}; {antiforgery}", token);
+    }
+
     /// <summary>Signs in through the real sign-in page (its form, its antiforgery token) and returns the sign-in cookie.</summary>
     private static async Task<string> SignInAsync(HttpClient http, string userName)
     {
