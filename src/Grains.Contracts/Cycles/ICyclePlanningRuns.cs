@@ -11,7 +11,10 @@ public interface ICyclePlanningRuns : IGrain
     /// <summary>Starts a run with the given effort; one run at a time per cycle (a second start while one runs is a conflict).</summary>
     Task<PlanningRunView> StartPlanningRunAsync(PlanningEffort effort);
 
-    /// <summary>The current or last run of this activation; null when none was started (or the node holding it stopped).</summary>
+    /// <summary>
+    /// The current or last run; null when none was started. A run under way whose node stopped is started again from the
+    /// beginning first (its <see cref="PlanningRunView.Restarts"/> says how often).
+    /// </summary>
     Task<PlanningRunView?> GetPlanningRunAsync();
 
     /// <summary>Stops the running run; nothing of it is applied. Cancelling a run that has ended changes nothing.</summary>
