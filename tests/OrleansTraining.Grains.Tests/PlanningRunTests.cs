@@ -81,9 +81,7 @@ public sealed class PlanningRunTests
         await using var silo = await SeededAsync();
         var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
 
-        var started = await cycle.StartPlanningRunAsync(PlanningEffort.Exhaustive);
-        await Until.Async(() => cycle.GetPlanningRunAsync(), r => r!.Iterations > 0, "the run reported progress", TimeSpan.FromSeconds(30));
-        await LoseActivationAsync(cycle);
+        var started = await StartThenLoseAsync(cycle);
         var resumed = await cycle.GetPlanningRunAsync();
         var done = await Until.Async(() => cycle.GetPlanningRunAsync(), r => r is { IsRunning: false }, "the run ended", TimeSpan.FromSeconds(120));
 
@@ -111,9 +109,7 @@ public sealed class PlanningRunTests
         await using var silo = await SeededAsync();
         var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
 
-        var started = await cycle.StartPlanningRunAsync(PlanningEffort.Exhaustive);
-        await Until.Async(() => cycle.GetPlanningRunAsync(), r => r!.Iterations > 0, "the run reported progress", TimeSpan.FromSeconds(30));
-        await LoseActivationAsync(cycle);
+        var started = await StartThenLoseAsync(cycle);
         var added = await cycle.AddCourseAsync(GrainWorld.SmallCourse());
         var ended = await Until.Async(() => cycle.GetPlanningRunAsync(), r => r is { IsRunning: false }, "the run ended", TimeSpan.FromSeconds(120));
 
@@ -181,6 +177,15 @@ public sealed class PlanningRunTests
     private static string[] Placements(CyclePlan plan) =>
         [.. plan.Courses.OrderBy(c => c.Id, StringComparer.Ordinal)
             .Select(c => $"{c.Id} {c.HostProvince} {c.Start} " + string.Join(",", c.Sessions.Select(s => $"{s.Date}{s.Slot}={s.LecturerId}")))];
+
+    /// <summary>An exhaustive run that has begun searching, then its activation lost.</summary>
+    private static async Task<PlanningRunView> StartThenLoseAsync(ICycleGrain cycle)
+    {
+        var started = await cycle.StartPlanningRunAsync(PlanningEffort.Exhaustive);
+        await Until.Async(() => cycle.GetPlanningRunAsync(), r => r!.Iterations > 0, "the run reported progress", TimeSpan.FromSeconds(30));
+        await LoseActivationAsync(cycle);
+        return started;
+    }
 
     /// <summary>
     /// What a node that stops does to the cycle: its activation, with the engine's thread of work, is gone. The runs lost
