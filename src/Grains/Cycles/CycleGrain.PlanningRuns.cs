@@ -195,7 +195,9 @@ public sealed partial class CycleGrain
 
         if (ProblemDigest.Of(input.Problem) != stored.ProblemDigest)
         {
-            await EndStoredRunAsync(stored, PlanningRunStatus.Superseded, "The node running this run stopped, and the cycle changed before it could start again; nothing was applied. Start a new run if the plan needs one.");
+            // Changed by someone else, or by this run itself if its node stopped while it recorded the plan: either way the
+            // board looks at the plan as it stands.
+            await EndStoredRunAsync(stored, PlanningRunStatus.Superseded, "The node running this run stopped, and the cycle has changed since the run began (by an edit, or by this run's own plan if it was being recorded then); it was not started again. Look at the plan, and start a new run if it needs one.");
             return;
         }
 
