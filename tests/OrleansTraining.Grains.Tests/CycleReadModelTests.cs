@@ -61,10 +61,7 @@ public sealed class CycleReadModelTests
     {
         var hold = HoldCycleFollowUps.Register();
         await using var silo = await GrainCluster.StartAsync(configure: builder => builder.AddSiloBuilderConfigurator<HoldCycleFollowUps>());
-        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (a, _, cycle) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).Single().Offer;
 

@@ -21,10 +21,7 @@ public sealed class FollowUpResendTests
         await using var silo = await GrainCluster.StartAsync(configure: builder => builder
             .AddSiloBuilderConfigurator<HoldCycleAnswers>()
             .AddSiloBuilderConfigurator<CountFollowUpSends>());
-        var (a, _) = await GrainWorld.BuildSmallWorldAsync(silo.GrainFactory);
-        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(GrainWorld.CycleKey);
-        await cycle.PlanAsync();
-        await cycle.PublishAsync();
+        var (a, _, _) = await GrainWorld.PublishedSmallWorldAsync(silo.GrainFactory);
         var lecturer = silo.GrainFactory.GetGrain<ILecturerGrain>(a);
         var offer = (await lecturer.GetAssignmentsAsync()).Single().Offer;
 
