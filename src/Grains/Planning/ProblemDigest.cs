@@ -14,21 +14,33 @@ namespace OrleansTraining.Grains.Planning;
 /// </summary>
 public static class ProblemDigest
 {
-    private static readonly JsonSerializerOptions Canonical = new()
-    {
-        Converters =
-        {
-            new SortedByKey<int>(),
-            new SortedByKey<string>(),
-            new SortedByKey<DateOnly>(),
-            new SortedSet<Engine.Decline>(),
-        },
-    };
+    private static readonly JsonSerializerOptions Canonical = new() { Converters = { new SortedCollections() } };
 
     public static string Of(Engine.CycleProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         return Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(problem, Canonical)));
+    }
+
+    /// <summary>
+    /// Every string-keyed immutable dictionary and every immutable set of the problem, whatever their element types, so a
+    /// collection added to the problem later cannot bring the process's hash order back into the digest.
+    /// </summary>
+    private sealed class SortedCollections : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) =>
+            typeToConvert.IsGenericType
+            && (typeToConvert.GetGenericTypeDefinition() == typeof(ImmutableHashSet<>)
+                || (typeToConvert.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>) && typeToConvert.GetGenericArguments()[0] == typeof(string)));
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
+        {
+            var arguments = typeToConvert.GetGenericArguments();
+            var converter = typeToConvert.GetGenericTypeDefinition() == typeof(ImmutableHashSet<>)
+                ? typeof(SortedSet<>).MakeGenericType(arguments[0])
+                : typeof(SortedByKey<>).MakeGenericType(arguments[1]);
+            return (JsonConverter)Activator.CreateInstance(converter)!;
+        }
     }
 
     /// <summary>Writes a dictionary's entries in ordinal key order (digests only: never read back).</summary>
