@@ -28,6 +28,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseReadAdmission();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseGatewayLimits();

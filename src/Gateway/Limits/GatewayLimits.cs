@@ -30,4 +30,13 @@ public sealed class GatewayLimits
     public int AccountPermits { get; set; } = 600;
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Reads running at once on one node before further reads wait behind the node's changes (0, the default: reads are
+    /// never held); see <see cref="ReadAdmission"/>.
+    /// </summary>
+    public int ConcurrentReads { get; set; }
+
+    /// <summary>Reads that may wait on one node; one more is refused with a 503 problem.</summary>
+    public int QueuedReads { get; set; } = 2000;
 }

@@ -19,6 +19,7 @@ public static class RateLimits
     public static IServiceCollection AddGatewayLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayLimits>().Bind(configuration.GetSection(GatewayLimits.SectionName));
+        services.AddSingleton<ReadGate>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
