@@ -174,7 +174,7 @@ public sealed class PlanningRunTests
 
     private const long CyclePlanIterations = CycleGrain.PlanIterations;
 
-    private static string[] Placements(CyclePlan plan) =>
+    internal static string[] Placements(CyclePlan plan) =>
         [.. plan.Courses.OrderBy(c => c.Id, StringComparer.Ordinal)
             .Select(c => $"{c.Id} {c.HostProvince} {c.Start} " + string.Join(",", c.Sessions.Select(s => $"{s.Date}{s.Slot}={s.LecturerId}")))];
 
@@ -191,16 +191,16 @@ public sealed class PlanningRunTests
     /// What a node that stops does to the cycle: its activation, with the engine's thread of work, is gone. The runs lost
     /// this way are exhaustive ones: a thorough run (300,000 iterations) can end within half a second once jitted.
     /// </summary>
-    private static async Task LoseActivationAsync(ICycleGrain cycle)
+    internal static async Task LoseActivationAsync(ICycleGrain cycle)
     {
         await cycle.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         // The deactivation completes between calls; a read then reaches a new activation built from the stored state.
         await Task.Delay(200);
     }
 
-    private static async Task<GrainCluster> SeededAsync()
+    internal static async Task<GrainCluster> SeededAsync(Action<Orleans.TestingHost.TestClusterBuilder>? configure = null)
     {
-        var silo = await GrainWorld.StartAsync();
+        var silo = configure is null ? await GrainWorld.StartAsync() : await GrainCluster.StartAsync(configure: configure);
         await new DemoDataSeeder(NullLogger<DemoDataSeeder>.Instance).SeedAsync(silo.GrainFactory, CancellationToken.None);
         return silo;
     }

@@ -60,12 +60,26 @@ public sealed partial class CycleGrain
 
     /// <summary>Turns the engine's plan into the courses' schedules, in the cycle's calendar and class order.</summary>
     private Task<PlanResult> ApplyPlannedAsync(CycleSnapshot snapshot, Engine.PlanResult planned) =>
-        ApplyProposalsAsync(snapshot, ClassOrder.Apply(CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot), snapshot));
+        ApplyProposalsAsync(snapshot, ProposalsOf(snapshot, planned));
+
+    private static ImmutableArray<CourseProposal> ProposalsOf(CycleSnapshot snapshot, Engine.PlanResult planned) =>
+        ClassOrder.Apply(CalendarReconciler.Reconcile(CycleProblemMapper.ToProposals(snapshot, planned.Plan, planned.Breakdown), snapshot), snapshot);
 
     private sealed record PlanInput(CycleSnapshot Snapshot, Engine.CycleProblem Problem, Engine.PlannerSettings Settings);
 
     /// <summary>Records the proposals: placed courses get their schedules, the others go back to Proposed, issues say why.</summary>
     private async Task<PlanResult> ApplyProposalsAsync(CycleSnapshot snapshot, ImmutableArray<CourseProposal> proposals)
+    {
+        var recording = await RecordPlanAsync(snapshot, proposals, run: null);
+        await DeliverPlanAsync(recording, skipRefused: false);
+        return recording.Result;
+    }
+
+    /// <summary>
+    /// The plan's part in the cycle (status, issues, last cycle's hosts) in one write, with the stored run's recording if
+    /// a run is recording it; what the courses get is in the returned recording, for <see cref="DeliverPlanAsync"/>.
+    /// </summary>
+    private async Task<PlanRecording> RecordPlanAsync(CycleSnapshot snapshot, ImmutableArray<CourseProposal> proposals, PlanningRunRecord? run)
     {
         var issues = proposals
             .SelectMany(c => c.Schedule is null
@@ -77,30 +91,56 @@ public sealed partial class CycleGrain
             .ToImmutableArray();
         var previousHosts = snapshot.Provinces.Where(p => p.HostingHistory.Any(h => h.CycleId == snapshot.PreviousCycleId)).Select(p => p.Code).ToImmutableArray();
         var planned = snapshot.Courses.Select(c => c.View.Id).ToHashSet(StringComparer.Ordinal);
-        var updated = await state.UpdateAsync(s => s with
+        var schedules = proposals.Where(c => c.Schedule is not null).Select(c => new ScheduledCourse(c.CourseId, c.Schedule!)).ToImmutableArray();
+        var backToProposed = proposals
+            .Where(c => c.Schedule is null && snapshot.Courses.Single(s => s.View.Id == c.CourseId).View.Status == CourseStatus.Planned)
+            .Select(c => c.CourseId)
+            .ToImmutableArray();
+        var sessions = schedules.SelectMany(c => c.Schedule.Sessions).ToList();
+        var staffed = sessions.Count(s => s.LecturerId is not null);
+        var status = state.State.Status is CycleStatus.Draft ? CycleStatus.Planned : state.State.Status;
+        var recording = new PlanRecording(schedules, backToProposed, new PlanResult(status, schedules.Length, staffed, sessions.Count - staffed, issues));
+        await state.UpdateAsync(s => s with
         {
             Status = s.Status is CycleStatus.Draft ? CycleStatus.Planned : s.Status,
             PlanIssues = s.PlanIssues.RemoveAll(i => planned.Contains(i.CourseId)).AddRange(issues),
             PreviousHosts = previousHosts,
+            ActiveRun = run is not null && s.ActiveRun?.RunId == run.RunId ? s.ActiveRun with { Recording = recording } : s.ActiveRun,
         });
-        foreach (var course in proposals)
+        LogPlanned(logger, Id, schedules.Length, staffed, issues.Length);
+        return recording;
+    }
+
+    /// <summary>
+    /// The plan's schedules to their courses, and the courses no longer placed back to Proposed. Idempotent, so a recording
+    /// interrupted part-way is delivered again whole. With <paramref name="skipRefused"/> a course that refuses (it was
+    /// published or closed meanwhile) keeps what it has and the others are still delivered; otherwise the refusal stops it.
+    /// </summary>
+    private async Task DeliverPlanAsync(PlanRecording recording, bool skipRefused)
+    {
+        foreach (var course in recording.Schedules)
         {
-            var grain = GrainFactory.GetGrain<ICourseGrain>(course.CourseId);
-            if (course.Schedule is not null)
+            try
             {
-                await grain.ApplyScheduleAsync(course.Schedule);
+                await GrainFactory.GetGrain<ICourseGrain>(course.CourseId).ApplyScheduleAsync(course.Schedule);
             }
-            else if (snapshot.Courses.Single(c => c.View.Id == course.CourseId).View.Status == CourseStatus.Planned)
+            catch (DomainException refused) when (skipRefused)
             {
-                await grain.ReviseDraftAsync(DraftOf(course.CourseId), keepsPlan: false); // no longer placed: back to Proposed
+                LogScheduleRefused(logger, Id, course.CourseId, refused.Message);
             }
         }
 
-        var sessions = proposals.Where(c => c.Schedule is not null).SelectMany(c => c.Schedule!.Sessions).ToList();
-        var staffed = sessions.Count(s => s.LecturerId is not null);
-        var placed = proposals.Count(c => c.Schedule is not null);
-        LogPlanned(logger, Id, placed, staffed, issues.Length);
-        return new PlanResult(updated.Status, placed, staffed, sessions.Count - staffed, issues);
+        foreach (var courseId in recording.BackToProposed)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ICourseGrain>(courseId).ReviseDraftAsync(DraftOf(courseId), keepsPlan: false);
+            }
+            catch (DomainException refused) when (skipRefused)
+            {
+                LogScheduleRefused(logger, Id, courseId, refused.Message);
+            }
+        }
     }
 
     public async Task<PlannerWeights> SetPlannerWeightsAsync(PlannerWeights weights)

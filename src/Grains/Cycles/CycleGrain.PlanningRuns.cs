@@ -10,7 +10,9 @@ namespace OrleansTraining.Grains.Cycles;
 /// outside the cycle's turn, so the board can follow and cancel it; the result comes back to the cycle as a call of its
 /// own and is applied only if the problem is still the one the run started from. The run under way is stored with the
 /// cycle (<see cref="CycleState.ActiveRun"/>): if its node stops, the next activation (on any node, woken by the run's
-/// reminder if nobody asks) starts it again from the beginning, and the deterministic engine finds the same plan.
+/// reminder if nobody asks) starts it again from the beginning, and the deterministic engine finds the same plan. Once
+/// the engine has its plan, the plan is stored with the run (<see cref="PlanRecording"/>) and delivered to the courses
+/// until all have it; from then on the run is not searched again and cannot be cancelled.
 /// </summary>
 public sealed partial class CycleGrain
 {
@@ -56,7 +58,7 @@ public sealed partial class CycleGrain
     {
         await ResumePlanningRunAsync();
         // The engine's own call back normally records the result; a poll that finds it done but unrecorded records it too.
-        if (_run is { Status: PlanningRunStatus.Running, EngineDone: true } run)
+        if (_run is { AwaitsRecording: true } run)
         {
             await ApplyPlanningRunAsync(run.Id);
         }
@@ -72,6 +74,11 @@ public sealed partial class CycleGrain
         }
 
         var run = _run ?? throw new NotFoundException("planning run", Id);
+        if (run is { Status: PlanningRunStatus.Running, IsRecording: true })
+        {
+            throw new ConflictException(ConflictRules.PlanningRunActive, "The run's plan is being recorded in its courses; it can no longer be cancelled.");
+        }
+
         if (run.Status == PlanningRunStatus.Running)
         {
             run.Cancellation.Cancel();
@@ -85,9 +92,15 @@ public sealed partial class CycleGrain
 
     public async Task ApplyPlanningRunAsync(string runId)
     {
-        if (_run is not { Status: PlanningRunStatus.Running, EngineDone: true } run || run.Id != runId)
+        if (_run is not { AwaitsRecording: true } run || run.Id != runId)
         {
-            return; // an older run, a cancelled one, or one already recorded
+            return; // an older run, a cancelled one, one still searching or one already recorded
+        }
+
+        if (run.IsRecording)
+        {
+            await FinishRecordingAsync(run);
+            return;
         }
 
         if (run.Error is { } error)
@@ -101,15 +114,15 @@ public sealed partial class CycleGrain
         try
         {
             var input = await PreparePlanAsync();
-            if (ProblemDigest.Of(input.Problem) != run.Record.ProblemDigest)
+            if (ProblemDigest.Of(input.Problem) == run.Record.ProblemDigest)
             {
-                run.End(PlanningRunStatus.Superseded, time.GetUtcNow(), "The cycle changed while the engine worked; nothing was applied. Start the run again.");
+                // From here the plan is the cycle's: stored with the run in the same write, then delivered until every course has it.
+                run.Recording(await RecordPlanAsync(input.Snapshot, ProposalsOf(input.Snapshot, run.Planned!), run.Record));
+                await FinishRecordingAsync(run);
+                return;
             }
-            else
-            {
-                var result = await ApplyPlannedAsync(input.Snapshot, run.Planned!);
-                run.End(PlanningRunStatus.Completed, time.GetUtcNow(), null, result);
-            }
+
+            run.End(PlanningRunStatus.Superseded, time.GetUtcNow(), "The cycle changed while the engine worked; nothing was applied. Start the run again.");
         }
         catch (DomainException refused)
         {
@@ -118,14 +131,36 @@ public sealed partial class CycleGrain
         }
         catch (Exception failure)
         {
-            // Recording failed part-way (storage, a course unreachable): the board sees it and plans again, which
-            // re-applies the whole plan; nothing of the run is silently dropped.
+            // The plan could not be stored (storage unreachable): nothing of it was recorded; the board sees it and plans again.
             run.End(PlanningRunStatus.Failed, time.GetUtcNow(), $"The plan could not be recorded: {failure.Message}. Start the run again.");
             LogRunFailed(logger, failure, Id, run.Id);
             await ForgetRunAsync(run.Id);
             return;
         }
 
+        LogRunEnded(logger, Id, run.Id, run.Status);
+        await ForgetRunAsync(run.Id);
+    }
+
+    /// <summary>
+    /// Delivers the run's stored plan to its courses and ends the run. If a course cannot be reached the run stays
+    /// <see cref="PlanningRunStatus.Applying"/>, stored, and is delivered again by its timer, its reminder or the next look.
+    /// </summary>
+    private async Task FinishRecordingAsync(PlanningRun run)
+    {
+        var recording = run.Record.Recording!;
+        try
+        {
+            await DeliverPlanAsync(recording, skipRefused: true);
+        }
+        catch (Exception failure)
+        {
+            LogRecordingDeferred(logger, failure, Id, run.Id);
+            WatchRun();
+            return;
+        }
+
+        run.End(PlanningRunStatus.Completed, time.GetUtcNow(), null, recording.Result);
         LogRunEnded(logger, Id, run.Id, run.Status);
         await ForgetRunAsync(run.Id);
     }
@@ -150,9 +185,12 @@ public sealed partial class CycleGrain
         // Task.Run leaves Orleans' scheduler: the run holds no turn, and its result comes back as an ordinary call.
         var cycleId = Id;
         _ = Task.Run(() => RunEngineAsync(cycleId, run, input.Problem, settings, self));
-        _runWatch ??= this.RegisterGrainTimer(_ => WatchRunAsync(), new GrainTimerCreationOptions(RunWatch, RunWatch) { KeepAlive = true });
+        WatchRun();
         return run;
     }
+
+    private void WatchRun() =>
+        _runWatch ??= this.RegisterGrainTimer(_ => WatchRunAsync(), new GrainTimerCreationOptions(RunWatch, RunWatch) { KeepAlive = true });
 
     /// <summary>
     /// The stored run, if this activation does not have it (its node stopped, or the activation was collected): started
@@ -173,6 +211,14 @@ public sealed partial class CycleGrain
                 await ForgetRunAsync(stored.RunId);
             }
 
+            return;
+        }
+
+        if (stored.Recording is not null)
+        {
+            // Its node stopped while recording the plan: the plan is stored, so it is delivered, not searched for again.
+            _run = new PlanningRun(stored);
+            await FinishRecordingAsync(_run);
             return;
         }
 
@@ -239,7 +285,7 @@ public sealed partial class CycleGrain
     /// <summary>The run's timer: keeps the activation while the engine works, and records a run its own call back could not.</summary>
     private async Task WatchRunAsync()
     {
-        if (_run is { Status: PlanningRunStatus.Running, EngineDone: true } done)
+        if (_run is { AwaitsRecording: true } done)
         {
             await ApplyPlanningRunAsync(done.Id);
         }
@@ -322,6 +368,9 @@ public sealed partial class CycleGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} planning run {RunId} ended; its reminder stays until its next tick removes it")]
     private static partial void LogRunReminderKept(ILogger logger, Exception exception, string cycleId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} planning run {RunId}: its plan is stored and some courses could not be reached; it is delivered again shortly")]
+    private static partial void LogRecordingDeferred(ILogger logger, Exception exception, string cycleId, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} planning run {RunId} done; recording it waits for the next look at the run")]
     private static partial void LogRunApplyDeferred(ILogger logger, Exception exception, string cycleId, string runId);

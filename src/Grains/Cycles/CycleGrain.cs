@@ -657,6 +657,9 @@ public sealed partial class CycleGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId} planned: {Courses} courses placed, {Staffed} sessions staffed, {Issues} issues")]
     private static partial void LogPlanned(ILogger logger, string cycleId, int courses, int staffed, int issues);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: course {CourseId} refused the recorded plan and keeps what it has: {Reason}")]
+    private static partial void LogScheduleRefused(ILogger logger, string cycleId, string courseId, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId} published: {Courses} hosting requests, {Offers} offers")]
     private static partial void LogPublished(ILogger logger, string cycleId, int courses, int offers);
 

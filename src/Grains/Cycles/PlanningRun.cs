@@ -13,9 +13,16 @@ internal sealed class PlanningRun(PlanningRunRecord record) : IProgress<SearchPr
     private volatile Engine.PlanResult? _planned;
     private volatile Exception? _error;
 
-    public string Id => record.RunId;
+    public string Id => Record.RunId;
 
-    public PlanningRunRecord Record => record;
+    /// <summary>The run as stored; it gains the plan's recording once the engine's plan is taken up.</summary>
+    public PlanningRunRecord Record { get; private set; } = record;
+
+    /// <summary>The plan is stored and is being delivered to the courses (also by an activation that never ran the engine).</summary>
+    public bool IsRecording => Record.Recording is not null;
+
+    /// <summary>Still running, with a plan to record: the engine's, or a stored one being delivered.</summary>
+    public bool AwaitsRecording => Status == PlanningRunStatus.Running && (EngineDone || IsRecording);
 
     public CancellationTokenSource Cancellation { get; } = new();
 
@@ -40,6 +47,8 @@ internal sealed class PlanningRun(PlanningRunRecord record) : IProgress<SearchPr
 
     public void EngineFailed(Exception error) => _error = error;
 
+    public void Recording(PlanRecording recording) => Record = Record with { Recording = recording };
+
     public void End(PlanningRunStatus status, DateTimeOffset at, string? message, PlanResult? result = null)
     {
         Status = status;
@@ -51,10 +60,11 @@ internal sealed class PlanningRun(PlanningRunRecord record) : IProgress<SearchPr
     public PlanningRunView View()
     {
         var progress = _progress;
-        var status = Status == PlanningRunStatus.Running && EngineDone ? PlanningRunStatus.Applying : Status;
-        var iterations = EngineDone && status is PlanningRunStatus.Completed or PlanningRunStatus.Superseded ? record.MaxIterations : progress?.Iterations ?? 0;
+        var searched = EngineDone || IsRecording;
+        var status = Status == PlanningRunStatus.Running && searched ? PlanningRunStatus.Applying : Status;
+        var iterations = searched && status is PlanningRunStatus.Completed or PlanningRunStatus.Superseded ? Record.MaxIterations : progress?.Iterations ?? 0;
         var best = progress?.Best is { } score ? new PlanScore(score.Hard, score.Soft, score.IsFeasible) : null;
         return new PlanningRunView(
-            Id, record.Effort, status, record.StartedAt, EndedAt, iterations, record.MaxIterations, best, Result, Message, record.Starts - 1);
+            Id, Record.Effort, status, Record.StartedAt, EndedAt, iterations, Record.MaxIterations, best, Result, Message, Record.Starts - 1);
     }
 }

@@ -6,6 +6,7 @@ namespace OrleansTraining.Grains.Cycles;
 /// budget, same plan), so starting again from the beginning loses only time.
 /// </summary>
 /// <param name="Starts">How many times the engine was started for this run (1 at first; each resume adds one).</param>
+/// <param name="Recording">The run's plan once the engine has found it, until it is recorded in every course.</param>
 [GenerateSerializer, Immutable, Alias("ot.PlanningRunRecord")]
 public sealed record PlanningRunRecord(
     string RunId,
@@ -13,4 +14,5 @@ public sealed record PlanningRunRecord(
     DateTimeOffset StartedAt,
     long MaxIterations,
     string ProblemDigest,
-    int Starts);
+    int Starts,
+    PlanRecording? Recording = null);
