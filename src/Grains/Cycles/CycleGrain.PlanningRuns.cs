@@ -216,9 +216,10 @@ public sealed partial class CycleGrain
 
         if (stored.Recording is not null)
         {
-            // Its node stopped while recording the plan: the plan is stored, so it is delivered, not searched for again.
+            // Its node stopped while recording the plan: the plan is stored, so it is delivered (by the caller, or the
+            // run's timer), not searched for again.
             _run = new PlanningRun(stored);
-            await FinishRecordingAsync(_run);
+            WatchRun();
             return;
         }
 
@@ -313,7 +314,11 @@ public sealed partial class CycleGrain
     {
         if (state.RecordExists && state.State.ActiveRun is not null)
         {
-            this.RegisterGrainTimer(_ => ResumePlanningRunAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            this.RegisterGrainTimer(async _ =>
+            {
+                await ResumePlanningRunAsync();
+                await WatchRunAsync();
+            }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }
 
