@@ -21,7 +21,9 @@ public static class PlanningRunEndpoints
             .RequireRateLimiting(Limits.RateLimits.Planning).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
         runs.MapGet("/current", GetAsync)
             .WithSummary("The current or last run: status, progress (0…1), iterations, the best score so far, and when done what was placed.");
-        runs.MapPost("/current/cancel", CancelAsync).WithSummary("Cancels the running run; nothing of it is applied.");
+        runs.MapPost("/current/cancel", CancelAsync)
+            .WithSummary("Cancels the running run; nothing of it is applied. A run whose plan is being recorded (Applying) can no longer be cancelled (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
