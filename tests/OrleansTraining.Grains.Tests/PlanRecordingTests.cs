@@ -52,6 +52,27 @@ public sealed class PlanRecordingTests
         Assert.Equal(byRun, PlanningRunTests.Placements(await cycle.GetPlanAsync()));
     }
 
+    [Fact]
+    public async Task A_course_that_refuses_the_recorded_plan_keeps_what_it_has_and_the_refusal_is_a_plan_issue()
+    {
+        var refusal = RefuseOneCourseSchedule.Register();
+        await using var silo = await PlanningRunTests.SeededAsync(builder => builder.AddSiloBuilderConfigurator<RefuseOneCourseSchedule>());
+        var cycle = silo.GrainFactory.GetGrain<ICycleGrain>(DemoIds.CycleId);
+        var refusing = (await cycle.GetAsync()).CourseIds[0];
+        refusal.CourseId = refusing;
+
+        await cycle.StartPlanningRunAsync(PlanningEffort.Standard);
+        var done = await Until.Async(() => cycle.GetPlanningRunAsync(), r => r is { IsRunning: false }, "the run ended", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(PlanningRunStatus.Completed, done!.Status);
+        Assert.Equal(19, done.Result!.CoursesPlanned);
+        Assert.Equal(19, await PlannedCoursesAsync(silo, cycle));
+        Assert.Equal(CourseStatus.Proposed, (await silo.GrainFactory.GetGrain<ICourseGrain>(refusing).GetAsync()).Status);
+        var issue = Assert.Single(done.Result.Issues, i => i.CourseId == refusing);
+        Assert.Contains(RefuseOneCourseSchedule.Reason, issue.Reason);
+        Assert.Contains(issue, (await cycle.GetAsync()).PlanIssues);
+    }
+
     private static async Task<int> PlannedCoursesAsync(GrainCluster silo, ICycleGrain cycle)
     {
         var planned = 0;
@@ -93,6 +114,31 @@ public sealed class FailCourseSchedules : ISiloConfigurator, IIncomingGrainCallF
         {
             Interlocked.Increment(ref _failures);
             throw new TimeoutException("The course's node could not be reached (test fault).");
+        }
+
+        return context.Invoke();
+    }
+}
+
+/// <summary>Refuses every ApplyScheduleAsync of one course, as a course published or closed meanwhile would.</summary>
+public sealed class RefuseOneCourseSchedule : ISiloConfigurator, IIncomingGrainCallFilter
+{
+    public const string Reason = "This course was published meanwhile (test refusal).";
+
+    private static RefuseOneCourseSchedule? _current;
+
+    /// <summary>The course whose schedule is refused (none until set).</summary>
+    public string? CourseId { get; set; }
+
+    public static RefuseOneCourseSchedule Register() => _current = new RefuseOneCourseSchedule();
+
+    public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddIncomingGrainCallFilter(_current!);
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.InterfaceMethod?.Name == nameof(ICourseGrain.ApplyScheduleAsync) && context.TargetId.Key.ToString() == CourseId)
+        {
+            throw new ConflictException(ConflictRules.InvalidTransition, Reason);
         }
 
         return context.Invoke();

@@ -96,10 +96,8 @@ public sealed partial class CycleGrain
             .Where(c => c.Schedule is null && snapshot.Courses.Single(s => s.View.Id == c.CourseId).View.Status == CourseStatus.Planned)
             .Select(c => c.CourseId)
             .ToImmutableArray();
-        var sessions = schedules.SelectMany(c => c.Schedule.Sessions).ToList();
-        var staffed = sessions.Count(s => s.LecturerId is not null);
         var status = state.State.Status is CycleStatus.Draft ? CycleStatus.Planned : state.State.Status;
-        var recording = new PlanRecording(schedules, backToProposed, new PlanResult(status, schedules.Length, staffed, sessions.Count - staffed, issues));
+        var recording = new PlanRecording(schedules, backToProposed, Summary(status, schedules, issues));
         await state.UpdateAsync(s => s with
         {
             Status = s.Status is CycleStatus.Draft ? CycleStatus.Planned : s.Status,
@@ -107,40 +105,52 @@ public sealed partial class CycleGrain
             PreviousHosts = previousHosts,
             ActiveRun = run is not null && s.ActiveRun?.RunId == run.RunId ? s.ActiveRun with { Recording = recording } : s.ActiveRun,
         });
-        LogPlanned(logger, Id, schedules.Length, staffed, issues.Length);
+        LogPlanned(logger, Id, schedules.Length, recording.Result.SessionsStaffed, issues.Length);
         return recording;
     }
 
     /// <summary>
     /// The plan's schedules to their courses, and the courses no longer placed back to Proposed. Idempotent, so a recording
     /// interrupted part-way is delivered again whole. With <paramref name="skipRefused"/> a course that refuses (it was
-    /// published or closed meanwhile) keeps what it has and the others are still delivered; otherwise the refusal stops it.
+    /// published or closed meanwhile) keeps what it has, the others are still delivered, and the refusals are returned as
+    /// plan issues for the cycle to record; otherwise the refusal stops the delivery.
     /// </summary>
-    private async Task DeliverPlanAsync(PlanRecording recording, bool skipRefused)
+    private async Task<ImmutableArray<PlanIssue>> DeliverPlanAsync(PlanRecording recording, bool skipRefused)
     {
+        var refusals = ImmutableArray.CreateBuilder<PlanIssue>();
         foreach (var course in recording.Schedules)
         {
-            try
-            {
-                await GrainFactory.GetGrain<ICourseGrain>(course.CourseId).ApplyScheduleAsync(course.Schedule);
-            }
-            catch (DomainException refused) when (skipRefused)
-            {
-                LogScheduleRefused(logger, Id, course.CourseId, refused.Message);
-            }
+            await DeliverAsync(course.CourseId, grain => grain.ApplyScheduleAsync(course.Schedule));
         }
 
         foreach (var courseId in recording.BackToProposed)
         {
+            await DeliverAsync(courseId, grain => grain.ReviseDraftAsync(DraftOf(courseId), keepsPlan: false));
+        }
+
+        return refusals.ToImmutable();
+
+        async Task DeliverAsync(string courseId, Func<ICourseGrain, Task> deliver)
+        {
             try
             {
-                await GrainFactory.GetGrain<ICourseGrain>(courseId).ReviseDraftAsync(DraftOf(courseId), keepsPlan: false);
+                await deliver(GrainFactory.GetGrain<ICourseGrain>(courseId));
             }
             catch (DomainException refused) when (skipRefused)
             {
                 LogScheduleRefused(logger, Id, courseId, refused.Message);
+                refusals.Add(new PlanIssue(courseId, null, $"The course kept what it had instead of the plan: {refused.Message}"));
             }
         }
+    }
+
+    /// <summary>What a plan reports: the courses it schedules, their sessions staffed and not, and its issues.</summary>
+    private static PlanResult Summary(CycleStatus status, IEnumerable<ScheduledCourse> schedules, ImmutableArray<PlanIssue> issues)
+    {
+        var courses = schedules.ToList();
+        var sessions = courses.SelectMany(c => c.Schedule.Sessions).ToList();
+        var staffed = sessions.Count(s => s.LecturerId is not null);
+        return new PlanResult(status, courses.Count, staffed, sessions.Count - staffed, issues);
     }
 
     public async Task<PlannerWeights> SetPlannerWeightsAsync(PlannerWeights weights)

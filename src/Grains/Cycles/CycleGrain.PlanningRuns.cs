@@ -149,9 +149,17 @@ public sealed partial class CycleGrain
     private async Task FinishRecordingAsync(PlanningRun run)
     {
         var recording = run.Record.Recording!;
+        var result = recording.Result;
         try
         {
-            await DeliverPlanAsync(recording, skipRefused: true);
+            var refusals = await DeliverPlanAsync(recording, skipRefused: true);
+            if (!refusals.IsEmpty)
+            {
+                // Not only logged: the board sees each refusal among the plan's issues, and the counts leave those courses out.
+                await state.UpdateAsync(s => s with { PlanIssues = s.PlanIssues.AddRange(refusals.Except(s.PlanIssues)) });
+                var refused = refusals.Select(i => i.CourseId).ToHashSet(StringComparer.Ordinal);
+                result = Summary(result.Status, recording.Schedules.Where(c => !refused.Contains(c.CourseId)), result.Issues.AddRange(refusals));
+            }
         }
         catch (Exception failure)
         {
@@ -160,7 +168,7 @@ public sealed partial class CycleGrain
             return;
         }
 
-        run.End(PlanningRunStatus.Completed, time.GetUtcNow(), null, recording.Result);
+        run.End(PlanningRunStatus.Completed, time.GetUtcNow(), null, result);
         LogRunEnded(logger, Id, run.Id, run.Status);
         await ForgetRunAsync(run.Id);
     }
@@ -242,9 +250,8 @@ public sealed partial class CycleGrain
 
         if (ProblemDigest.Of(input.Problem) != stored.ProblemDigest)
         {
-            // Changed by someone else, or by this run itself if its node stopped while it recorded the plan: either way the
-            // board looks at the plan as it stands.
-            await EndStoredRunAsync(stored, PlanningRunStatus.Superseded, "The node running this run stopped, and the cycle has changed since the run began (by an edit, or by this run's own plan if it was being recorded then); it was not started again. Look at the plan, and start a new run if it needs one.");
+            // Changed by someone else meanwhile (the run's own plan, once recording, is stored with it and handled above).
+            await EndStoredRunAsync(stored, PlanningRunStatus.Superseded, "The node running this run stopped, and the cycle has changed since the run began; it was not started again. Look at the plan, and start a new run if it needs one.");
             return;
         }
 

@@ -22,7 +22,10 @@ internal sealed class PlanningRun(PlanningRunRecord record) : IProgress<SearchPr
     public bool IsRecording => Record.Recording is not null;
 
     /// <summary>Still running, with a plan to record: the engine's, or a stored one being delivered.</summary>
-    public bool AwaitsRecording => Status == PlanningRunStatus.Running && (EngineDone || IsRecording);
+    public bool AwaitsRecording => Status == PlanningRunStatus.Running && Searched;
+
+    /// <summary>The search is over: the engine ended here, or the plan it found is stored.</summary>
+    private bool Searched => EngineDone || IsRecording;
 
     public CancellationTokenSource Cancellation { get; } = new();
 
@@ -60,9 +63,8 @@ internal sealed class PlanningRun(PlanningRunRecord record) : IProgress<SearchPr
     public PlanningRunView View()
     {
         var progress = _progress;
-        var searched = EngineDone || IsRecording;
-        var status = Status == PlanningRunStatus.Running && searched ? PlanningRunStatus.Applying : Status;
-        var iterations = searched && status is PlanningRunStatus.Completed or PlanningRunStatus.Superseded ? Record.MaxIterations : progress?.Iterations ?? 0;
+        var status = Status == PlanningRunStatus.Running && Searched ? PlanningRunStatus.Applying : Status;
+        var iterations = Searched && status is PlanningRunStatus.Completed or PlanningRunStatus.Superseded ? Record.MaxIterations : progress?.Iterations ?? 0;
         var best = progress?.Best is { } score ? new PlanScore(score.Hard, score.Soft, score.IsFeasible) : null;
         return new PlanningRunView(
             Id, Record.Effort, status, Record.StartedAt, EndedAt, iterations, Record.MaxIterations, best, Result, Message, Record.Starts - 1);
