@@ -152,14 +152,29 @@ internal static class Itc2007Command
     {
         var seconds = arguments.Seconds.ToString(CultureInfo.InvariantCulture);
         Console.WriteLine();
-        Console.WriteLine($"| instance | runs | cost mean | min–max | spread | violations (max) | first feasible mean (max) s | mean at 25 % ({Quarter(arguments.Seconds, 0.25)} s) | mean at 50 % | mean at 100 % ({seconds} s) |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine($"| instance | runs | cost mean | min–max | spread | violations (max) | first feasible mean (max) s | mean at 25 % ({Quarter(arguments.Seconds, 0.25)} s) | mean at 50 % | mean at 100 % ({seconds} s) | target | met? | best known |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var s in summaries)
         {
             Console.WriteLine($"| {s.Instance} | {s.Runs} | {s.Cost.Mean:F1} | {s.Cost.Min}–{s.Cost.Max} | ±{s.Cost.Spread:P0} | {s.MaxViolations} | " +
                               $"{Seconds(s.FirstFeasible?.Mean)} ({Seconds(s.FirstFeasible?.Max)}){(s.NeverFeasible > 0 ? $", never in {s.NeverFeasible}" : "")} | " +
-                              $"{Mean(s.CostAtQuarter)} | {Mean(s.CostAtHalf)} | {s.Cost.Mean:F1} |");
+                              $"{Mean(s.CostAtQuarter)} | {Mean(s.CostAtHalf)} | {s.Cost.Mean:F1} | {References(s, arguments.Seconds)} |");
         }
+
+        Console.WriteLine();
+        Console.WriteLine("target: issue 11's (0.85 × the C solver's figure at 20 s and 60 s, the optimum on comp01 and comp11, the " +
+                          "competition winner's cost at 300 s on comp01–07; none at other budgets). best known: the lowest cost " +
+                          "published, with the mean's distance to it (Itc2007References.cs gives the sources).");
+    }
+
+    /// <summary>The target, whether the mean meets it, and the best known cost with the mean's distance to it.</summary>
+    private static string References(Itc2007InstanceSummary summary, double seconds)
+    {
+        var target = Itc2007References.Target(summary.Instance, seconds);
+        var best = Itc2007References.BestKnown(summary.Instance);
+        var targetText = target is null ? "- | -" : $"{target.Cost.ToString("0.##", CultureInfo.InvariantCulture)} ({target.Rule}) | {target.Verdict(summary.Cost.Mean)}";
+        var bestText = best is { } b ? $"{b} ({Itc2007References.Above(summary.Cost.Mean, b)})" : "-";
+        return $"{targetText} | {bestText}";
     }
 
     /// <summary>The machine's 1-minute load average after the run (Linux), so a slow run under others' load shows as such.</summary>
