@@ -21,6 +21,7 @@ public static class TrainingGrainsServices
             });
         services.AddOptions<Common.DeadlineOptions>().Bind(configuration.GetSection(Common.DeadlineOptions.SectionName));
         services.AddOptions<Common.LimitOptions>().Bind(configuration.GetSection(Common.LimitOptions.SectionName));
+        services.AddOptions<Cycles.ReadModelOptions>().Bind(configuration.GetSection(Cycles.ReadModelOptions.SectionName));
         // The audit log itself (IAuditLog) is registered by the silo beside the grain storage, on the same database.
         services.AddOptions<Common.Audit.AuditLogOptions>().Bind(configuration.GetSection(Common.Audit.AuditLogOptions.SectionName));
         services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using OrleansTraining.Grains.Common;
 using OrleansTraining.Grains.Courses;
 using OrleansTraining.Grains.Lecturers;
@@ -19,21 +20,40 @@ public sealed partial class CycleGrain
     /// <summary>The state as last stored (<see cref="StateUpdates.Committed"/>): what the board may read while a decision runs.</summary>
     private CycleState Answered() => state.RecordExists ? state.Committed() : throw new NotFoundException("cycle", Id);
 
-    /// <summary>The cycle's courses in course order, as of now.</summary>
+    /// <summary>
+    /// The cycle's courses in course order, as of now: from the model, but read from the course itself where the model
+    /// holds none or one neither published nor re-read for <see cref="ReadModelOptions.RefreshAfter"/> (a course whose
+    /// node died between storing a change and publishing it). A course out of reach then keeps the view the model holds.
+    /// </summary>
     private async Task<List<CourseView>> ReadCoursesAsync(CycleState answered, CycleReadModel model)
     {
-        var ids = answered.CourseIds;
-        var read = await Task.WhenAll(ids
-            .Where(id => !model.Courses.ContainsKey(id))
-            .Select(id => GrainFactory.GetGrain<ICourseGrain>(id).GetAsync()));
-        foreach (var course in read)
+        var now = time.GetUtcNow();
+        var refreshBefore = now - readModel.Value.RefreshAfter;
+        var read = await Task.WhenAll(answered.CourseIds
+            .Where(id => !model.Stamps.TryGetValue(id, out var stamp) || stamp.At <= refreshBefore)
+            .Select(id => ReadCourseAsync(id, kept: model.Courses.ContainsKey(id))));
+        var fresh = new Dictionary<string, CourseView>(StringComparer.Ordinal);
+        foreach (var course in read.OfType<CourseView>())
         {
-            await ReadModel.FillCourseAsync(course);
+            await ReadModel.RefreshCourseAsync(course, model.RevisionOf(course.Id));
+            fresh[course.Id] = course;
         }
 
-        var now = time.GetUtcNow();
-        var fresh = read.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        return [.. ids.Select(id => model.Courses.TryGetValue(id, out var kept) ? CourseNominationWindow.At(kept, now) : fresh[id])];
+        return [.. answered.CourseIds.Select(id => fresh.TryGetValue(id, out var current) ? current : CourseNominationWindow.At(model.Courses[id], now))];
+    }
+
+    /// <summary>A course's view from the course; null if it is out of reach and the model still has one to show.</summary>
+    private async Task<CourseView?> ReadCourseAsync(string courseId, bool kept)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<ICourseGrain>(courseId).GetAsync();
+        }
+        catch (Exception exception) when (kept && exception is not DomainException)
+        {
+            LogCourseReRead(logger, exception, Id, courseId);
+            return null;
+        }
     }
 
     /// <summary>The names of <paramref name="lecturerIds"/> on file (a lecturer no longer on file is left out).</summary>
@@ -62,4 +82,7 @@ public sealed partial class CycleGrain
     /// <summary>Planning reads every lecturer anyway: their names go to the read model for the report.</summary>
     private Task KeepLecturerNamesAsync(IEnumerable<LecturerView> lecturers) =>
         ReadModel.AddLecturerNamesAsync(lecturers.ToImmutableDictionary(l => l.Id, l => l.FullName, StringComparer.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: course {CourseId} could not be read again; the board sees its last published view")]
+    private static partial void LogCourseReRead(ILogger logger, Exception exception, string cycleId, string courseId);
 }

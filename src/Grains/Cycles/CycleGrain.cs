@@ -15,6 +15,7 @@ public sealed partial class CycleGrain(
     [PersistentState("cycle", GrainStorage.Name)] IPersistentState<CycleState> state,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DeadlineOptions> deadlines,
+    Microsoft.Extensions.Options.IOptions<ReadModelOptions> readModel,
     ILogger<CycleGrain> logger) : AuditedGrain, ICycleGrain, IRemindable
 {
     private string Id => this.GetPrimaryKeyString();

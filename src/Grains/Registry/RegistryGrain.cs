@@ -30,15 +30,30 @@ public sealed class RegistryGrain(
             // Checked again inside: after a concurrent write the decision is made again on the state read back.
             await state.UpdateAsync(s => s.Undeliverable.Any(d => d.FollowUpId == decision.FollowUpId) ? s : s with
             {
-                Undeliverable = s.Undeliverable.Length < UndeliverableKept
-                    ? s.Undeliverable.Add(decision)
-                    : s.Undeliverable.RemoveAt(0).Add(decision),
+                Undeliverable = (s.Undeliverable.Length < UndeliverableKept ? s.Undeliverable : WithoutOldest(s.Undeliverable)).Add(decision),
             });
         }
 
         // Every time, not only the first: a repeated delivery means the caller did not see this succeed, and the inbox is
         // idempotent by id (and a leaf, so awaiting it forms no cycle).
         await GrainFactory.GetGrain<INotificationInboxGrain>(NotificationRecipients.Board).ReceiveAsync(NotificationTexts.Undeliverable(decision));
+    }
+
+    /// <summary>
+    /// Room for one more: the oldest the board has dismissed goes first, so a decision nobody has looked at yet stays
+    /// listed; only when none is dismissed does the oldest go (its notification is still in the board's inbox).
+    /// </summary>
+    private static ImmutableArray<UndeliverableDecision> WithoutOldest(ImmutableArray<UndeliverableDecision> kept)
+    {
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (kept[i].DismissedAt is not null)
+            {
+                return kept.RemoveAt(i);
+            }
+        }
+
+        return kept.RemoveAt(0);
     }
 
     public Task<ImmutableArray<UndeliverableDecision>> GetUndeliverableAsync(bool includeDismissed = false) =>
