@@ -6,7 +6,7 @@ namespace OrleansTraining.Gateway.Limits;
 /// <summary>
 /// The node's reads in flight and waiting (see <see cref="ReadAdmission"/>): at most
 /// <see cref="GatewayLimits.ConcurrentReads"/> at once, then up to <see cref="GatewayLimits.QueuedReads"/> waiting in
-/// arrival order. Off (nothing held) when <see cref="GatewayLimits.ConcurrentReads"/> is 0, the default.
+/// arrival order. Off (nothing held) when <see cref="GatewayLimits.ConcurrentReads"/> is 0.
 /// </summary>
 public sealed class ReadGate : IDisposable
 {

@@ -96,6 +96,18 @@ public sealed class ReadAdmissionTests
     }
 
     [Fact]
+    public void Unless_configured_the_gate_is_on_with_four_reads_per_core()
+    {
+        // The shipped appsettings.json leaves the key out, so the default is what a node runs with.
+        var shipped = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build();
+        var limits = shipped.GetSection("Limits").Get<GatewayLimits>() ?? new GatewayLimits();
+
+        Assert.Equal(4 * Environment.ProcessorCount, limits.ConcurrentReads);
+        using var gate = new ReadGate(Microsoft.Extensions.Options.Options.Create(limits));
+        Assert.True(gate.IsOn);
+    }
+
+    [Fact]
     public async Task With_the_gate_off_a_held_read_holds_no_other()
     {
         await using var host = new Host(concurrentReads: 0);
