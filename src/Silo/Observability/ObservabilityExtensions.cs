@@ -47,6 +47,7 @@ public static class ObservabilityExtensions
         }
 
         builder.Services.AddTrainingHealthChecks();
+        builder.Services.AddHostedService<GcBudgetCheck>();
         return builder;
     }
 }
