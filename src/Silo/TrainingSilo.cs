@@ -107,8 +107,8 @@ public static class TrainingSilo
     internal static string SizedPool(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        var given = GivenKeys(connectionString);
+        if (!given.Contains("MaximumPoolSize") && !given.Contains("MaxPoolSize"))
         {
             builder.MaxPoolSize = Math.Max(16, 8 * Environment.ProcessorCount);
         }
@@ -124,9 +124,7 @@ public static class TrainingSilo
     /// </summary>
     internal static string FailFast(string connectionString)
     {
-        // The keys as written ("Command Timeout" or "CommandTimeout"), not the driver's every known keyword.
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
-            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var given = GivenKeys(connectionString);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!given.Contains("Timeout"))
         {
@@ -148,9 +146,9 @@ public static class TrainingSilo
     /// </summary>
     internal static string AutoPrepared(string connectionString)
     {
+        var given = GivenKeys(connectionString);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains("MaxAutoPrepare") && !given.Contains("AutoPrepareMinUsages"))
         {
             builder.MaxAutoPrepare = 32;
             builder.AutoPrepareMinUsages = 2;
@@ -158,6 +156,14 @@ public static class TrainingSilo
 
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// The keys a connection string sets, as written without spaces ("Command Timeout" and "CommandTimeout" alike), not
+    /// the driver's every known keyword, and never a value that happens to contain a key's name.
+    /// </summary>
+    private static HashSet<string> GivenKeys(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static void AddPostgres(ISiloBuilder silo, SiloSettings settings)
     {

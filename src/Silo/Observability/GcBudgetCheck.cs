@@ -9,9 +9,12 @@ namespace OrleansTraining.Silo.Observability;
 /// (<c>DOTNET_GCgen0size</c>), so a service unit that leaves it out costs the node about a third of its capacity under
 /// load, and nothing else would tell the operator (README, "Load").
 /// </summary>
-internal sealed partial class GcBudgetCheck(IHostEnvironment environment, ILogger<GcBudgetCheck> logger) : IHostedService
+public sealed partial class GcBudgetCheck(IHostEnvironment environment, ILogger<GcBudgetCheck> logger) : IHostedService
 {
+    /// <summary>The environment variable the runtime reads the gen0 budget from (no runtimeconfig property does it).</summary>
     public const string Variable = "DOTNET_GCgen0size";
+
+    /// <summary>64 MB: the budget the load figures were measured with (the launch profile and the load bench use it too).</summary>
     public const string Recommended = "0x4000000";
 
     public Task StartAsync(CancellationToken cancellationToken)
